@@ -1,0 +1,49 @@
+# Rewire's Makefile adds set-up, the sqlite_fts5 build tag and a few
+# conveniences to plain `go` commands; nothing here is magic.
+
+GO      ?= go
+TAGS    := sqlite_fts5
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -s -w -X main.version=$(VERSION)
+BIN     := bin
+# Pure-Go packages: built without cgo and tested under the race detector.
+PURE    := ./crypto/... ./journal ./journal/demo/...
+
+.PHONY: all setup build run test test-long bench lint smoke clean
+
+all: build
+
+# setup installs what is missing (apt packages, Go modules); it does
+# nothing when everything is present.
+setup:
+	@sh scripts/setup.sh
+
+build: setup
+	$(GO) build -tags $(TAGS) -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/rewire ./cmd/rewire
+	$(GO) build -tags $(TAGS) -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/rewire-cli ./cmd/rewire-cli
+
+run: build
+	./$(BIN)/rewire
+
+test: setup lint
+	CGO_ENABLED=0 $(GO) build $(PURE)
+	$(GO) test -tags $(TAGS) -count=1 ./...
+	$(GO) test -tags $(TAGS) -count=1 -race $(PURE)
+	sh scripts/smoke-gui.sh
+
+# test-long runs the crash tests with many more kills.
+test-long: setup
+	REWIRE_CRASH_KILLS=2000 REWIRE_PASSWD_KILLS=500 $(GO) test -tags $(TAGS) -count=1 -timeout 60m -run 'Crash|Kill' -v ./journal/sqlite/
+
+lint:
+	$(GO) vet -tags $(TAGS) ./...
+	$(GO) tool staticcheck -tags $(TAGS) ./...
+
+bench: setup
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -timeout 60m ./... | tee $(BIN)/bench.txt | $(GO) run ./scripts/benchtable
+
+smoke: build
+	sh scripts/smoke-gui.sh
+
+clean:
+	rm -rf $(BIN)

@@ -1,0 +1,735 @@
+package journal
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"filippo.io/age"
+
+	rwcrypto "github.com/rewirejournal/rewire/crypto"
+)
+
+// VaultFormat is the vault format this code writes and reads.
+const VaultFormat = 1
+
+// keyVersion is the data-key version records are sealed under. Key rotation
+// would add a version; there is only one today.
+const keyVersion = 1
+
+// Slot names.
+const (
+	slotPassphrase = "passphrase"
+	slotRecovery   = "recovery"
+)
+
+// KDFParams are the Argon2id parameters of a passphrase slot.
+type KDFParams = rwcrypto.KDFParams
+
+// MinKDFParams is the floor: 64 MiB, 3 passes, 4 lanes (RFC 9106).
+func MinKDFParams() KDFParams { return rwcrypto.MinKDFParams() }
+
+// Options configure a [Vault]. The zero value is usable except for NewIndex.
+type Options struct {
+	// NewIndex makes the in-memory search index at unlock.
+	NewIndex func() (Index, error)
+	// Clock stamps records; nil means the system clock.
+	Clock Clock
+	// Workers decrypt records in parallel at unlock; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// Vault is an encrypted journal. It starts locked (see [Open]) or unlocked
+// (see [Create]); while unlocked it holds the decrypted records in memory and
+// a search index over them. A Vault is safe for concurrent use.
+type Vault struct {
+	store Store
+	opts  Options
+
+	mu      sync.RWMutex
+	header  Header
+	dek     *rwcrypto.DataKey
+	sealer  *rwcrypto.Sealer
+	records map[ID]*Record
+	index   Index
+	damaged []ID
+}
+
+// Create makes a new vault in an empty store, protected by passphrase, and
+// returns it unlocked together with the recovery kit text (shown to the user
+// once; it is not stored anywhere). kdf must be at or above [MinKDFParams].
+// The caller keeps ownership of passphrase and should wipe it.
+func Create(store Store, passphrase []byte, kdf KDFParams, opts Options) (*Vault, []byte, error) {
+	if err := checkKDF(kdf); err != nil {
+		return nil, nil, err
+	}
+	if _, err := store.Header(); err == nil {
+		return nil, nil, ErrExists
+	} else if !errors.Is(err, ErrNoVault) {
+		return nil, nil, fmt.Errorf("create vault: %w", err)
+	}
+	v := &Vault{store: store, opts: opts}
+	dek, err := rwcrypto.NewDataKey()
+	if err != nil {
+		return nil, nil, fmt.Errorf("create vault: %w", err)
+	}
+	identity, err := rwcrypto.NewRecoveryIdentity()
+	if err != nil {
+		return nil, nil, fmt.Errorf("create vault: %w", err)
+	}
+	h := Header{VaultID: NewID(), Format: VaultFormat, RecoveryRecipient: identity.Recipient().String()}
+	h.MAC = rwcrypto.HeaderMAC(dek, h.VaultID[:], headerBytes(h))
+	pslot, err := rwcrypto.SealPassphraseSlot(dek, passphrase, kdf, h.VaultID[:])
+	if err != nil {
+		return nil, nil, fmt.Errorf("create vault: %w", err)
+	}
+	rslot, err := rwcrypto.SealRecoverySlot(dek, identity.Recipient(), h.VaultID[:])
+	if err != nil {
+		return nil, nil, fmt.Errorf("create vault: %w", err)
+	}
+	if err := store.Init(h, []Slot{{Name: slotPassphrase, Data: pslot}, {Name: slotRecovery, Data: rslot}}); err != nil {
+		return nil, nil, fmt.Errorf("create vault: %w", err)
+	}
+	kit := rwcrypto.FormatRecoveryKit(identity, h.VaultID[:], v.now())
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	v.header = h
+	if err := v.load(dek); err != nil {
+		return nil, nil, err
+	}
+	return v, kit, nil
+}
+
+// Open returns the vault in store, locked. It fails with ErrNoVault if the
+// store holds none.
+func Open(store Store, opts Options) (*Vault, error) {
+	h, err := store.Header()
+	if err != nil {
+		return nil, err
+	}
+	if h.Format > VaultFormat {
+		return nil, ErrNewerSchema
+	}
+	return &Vault{store: store, opts: opts, header: h}, nil
+}
+
+func checkKDF(p KDFParams) error {
+	min := MinKDFParams()
+	if p.MemoryKiB < min.MemoryKiB || p.Time < min.Time || p.Threads < min.Threads {
+		return ErrWeakKDF
+	}
+	if err := p.Check(); err != nil {
+		return fmt.Errorf("key derivation: %w", err)
+	}
+	return nil
+}
+
+func (v *Vault) now() time.Time {
+	if v.opts.Clock != nil {
+		return v.opts.Clock.Now()
+	}
+	return time.Now()
+}
+
+// headerBytes is the canonical encoding the header MAC covers.
+func headerBytes(h Header) []byte {
+	var b bytes.Buffer
+	b.WriteString("rewire header v1\x00")
+	b.Write(h.VaultID[:])
+	b.WriteByte(h.Format)
+	binary.Write(&b, binary.BigEndian, uint32(len(h.RecoveryRecipient)))
+	b.WriteString(h.RecoveryRecipient)
+	return b.Bytes()
+}
+
+func (v *Vault) slot(name string) ([]byte, error) {
+	slots, err := v.store.Slots()
+	if err != nil {
+		return nil, fmt.Errorf("read key slots: %w", err)
+	}
+	for _, s := range slots {
+		if s.Name == name {
+			return s.Data, nil
+		}
+	}
+	return nil, fmt.Errorf("%w: the %s key slot is missing", ErrDamaged, name)
+}
+
+// mapCryptoErr turns crypto's sentinels into the journal's.
+func mapCryptoErr(err error) error {
+	switch {
+	case errors.Is(err, rwcrypto.ErrWrongPassphrase):
+		return ErrWrongPassphrase
+	case errors.Is(err, rwcrypto.ErrWrongRecoveryKit), errors.Is(err, rwcrypto.ErrRecoveryKit):
+		return ErrWrongRecoveryKit
+	case errors.Is(err, rwcrypto.ErrUnknownFormat):
+		return fmt.Errorf("%w: %v", ErrNewerSchema, err)
+	case errors.Is(err, rwcrypto.ErrDamaged), errors.Is(err, rwcrypto.ErrKDFParams):
+		return fmt.Errorf("%w: key slot: %v", ErrDamaged, err)
+	}
+	return err
+}
+
+// Unlock opens the vault with passphrase. A wrong passphrase gives
+// ErrWrongPassphrase and changes nothing. Records that fail to open do not
+// stop the unlock: they are listed by [Vault.Damaged]. The caller keeps
+// ownership of passphrase and should wipe it.
+func (v *Vault) Unlock(passphrase []byte) error {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.dek != nil {
+		return nil
+	}
+	slot, err := v.slot(slotPassphrase)
+	if err != nil {
+		return err
+	}
+	dek, err := rwcrypto.OpenPassphraseSlot(slot, passphrase, v.header.VaultID[:])
+	if err != nil {
+		return mapCryptoErr(err)
+	}
+	return v.load(dek)
+}
+
+// UnlockWithRecoveryKit opens the vault with the recovery kit text and sets
+// newPassphrase (derived with kdf) in place of the forgotten one.
+func (v *Vault) UnlockWithRecoveryKit(kit, newPassphrase []byte, kdf KDFParams) error {
+	if err := checkKDF(kdf); err != nil {
+		return err
+	}
+	identity, err := rwcrypto.ParseRecoveryKit(kit)
+	if err != nil {
+		return ErrWrongRecoveryKit
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	slot, err := v.slot(slotRecovery)
+	if err != nil {
+		return err
+	}
+	dek, err := rwcrypto.OpenRecoverySlot(slot, identity, v.header.VaultID[:])
+	if err != nil {
+		return mapCryptoErr(err)
+	}
+	if err := rwcrypto.VerifyHeaderMAC(dek, v.header.VaultID[:], headerBytes(v.header), v.header.MAC); err != nil {
+		dek.Wipe()
+		return fmt.Errorf("%w: vault header", ErrDamaged)
+	}
+	if newPassphrase != nil {
+		if err := v.rewrap(dek, newPassphrase, kdf); err != nil {
+			dek.Wipe()
+			return err
+		}
+	}
+	return v.load(dek)
+}
+
+// UnlockWithRecoveryIdentity opens the vault with a recovery identity without
+// changing the passphrase. It is for tools and tests that hold the kit; the
+// app's "forgot passphrase" flow uses [Vault.UnlockWithRecoveryKit].
+func (v *Vault) UnlockWithRecoveryIdentity(kit []byte) error {
+	identity, err := rwcrypto.ParseRecoveryKit(kit)
+	if err != nil {
+		return ErrWrongRecoveryKit
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.dek != nil {
+		return nil
+	}
+	slot, err := v.slot(slotRecovery)
+	if err != nil {
+		return err
+	}
+	dek, err := rwcrypto.OpenRecoverySlot(slot, identity, v.header.VaultID[:])
+	if err != nil {
+		return mapCryptoErr(err)
+	}
+	return v.load(dek)
+}
+
+// ChangePassphrase rewraps the data key under newPassphrase in one
+// transaction; no record is re-encrypted. The old slot's bytes are securely
+// deleted by the store.
+func (v *Vault) ChangePassphrase(newPassphrase []byte, kdf KDFParams) error {
+	if err := checkKDF(kdf); err != nil {
+		return err
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.dek == nil {
+		return ErrLocked
+	}
+	return v.rewrap(v.dek, newPassphrase, kdf)
+}
+
+func (v *Vault) rewrap(dek *rwcrypto.DataKey, passphrase []byte, kdf KDFParams) error {
+	slot, err := rwcrypto.SealPassphraseSlot(dek, passphrase, kdf, v.header.VaultID[:])
+	if err != nil {
+		return fmt.Errorf("change passphrase: %w", err)
+	}
+	if err := v.store.ReplaceSlot(Slot{Name: slotPassphrase, Data: slot}); err != nil {
+		return fmt.Errorf("change passphrase: %w", err)
+	}
+	return nil
+}
+
+// load verifies the header, decrypts every record in parallel and builds the
+// index. It takes ownership of dek. v.mu must be held.
+func (v *Vault) load(dek *rwcrypto.DataKey) error {
+	fail := func(err error) error {
+		dek.Wipe()
+		return err
+	}
+	if err := rwcrypto.VerifyHeaderMAC(dek, v.header.VaultID[:], headerBytes(v.header), v.header.MAC); err != nil {
+		return fail(fmt.Errorf("%w: vault header", ErrDamaged))
+	}
+	sealer, err := rwcrypto.NewSealer(dek, v.header.VaultID[:], keyVersion)
+	if err != nil {
+		return fail(fmt.Errorf("unlock: %w", err))
+	}
+	var items []Item
+	if err := v.store.Items(func(id ID, blob []byte) error {
+		items = append(items, Item{ID: id, Blob: bytes.Clone(blob)})
+		return nil
+	}); err != nil {
+		sealer.Wipe()
+		return fail(fmt.Errorf("unlock: read records: %w", err))
+	}
+	recs, damaged := openAll(sealer, items, v.opts.Workers)
+	var index Index
+	if v.opts.NewIndex != nil {
+		if index, err = v.opts.NewIndex(); err != nil {
+			sealer.Wipe()
+			return fail(fmt.Errorf("unlock: search index: %w", err))
+		}
+		docs := make([]Doc, 0, len(recs))
+		for _, r := range recs {
+			docs = append(docs, docOf(r))
+		}
+		if err := index.Add(docs...); err != nil {
+			index.Close()
+			sealer.Wipe()
+			return fail(fmt.Errorf("unlock: search index: %w", err))
+		}
+	}
+	v.dek, v.sealer, v.index, v.damaged = dek, sealer, index, damaged
+	v.records = make(map[ID]*Record, len(recs))
+	for _, r := range recs {
+		v.records[r.ID] = r
+	}
+	return nil
+}
+
+// openAll decrypts and decodes items on several goroutines. Records that
+// fail are returned as damaged ids, sorted.
+func openAll(s *rwcrypto.Sealer, items []Item, workers int) ([]*Record, []ID) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	out := make([]*Record, len(items))
+	var wg sync.WaitGroup
+	chunk := (len(items) + workers - 1) / workers
+	for w := 0; w < workers && w*chunk < len(items); w++ {
+		lo, hi := w*chunk, min((w+1)*chunk, len(items))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				out[i] = openRecord(s, items[i])
+			}
+		}()
+	}
+	wg.Wait()
+	recs := out[:0:0]
+	var damaged []ID
+	for i, r := range out {
+		if r == nil {
+			damaged = append(damaged, items[i].ID)
+			continue
+		}
+		recs = append(recs, r)
+	}
+	slices.SortFunc(damaged, func(a, b ID) int { return bytes.Compare(a[:], b[:]) })
+	return recs, damaged
+}
+
+// openRecord returns nil if the blob does not open or decode to a record
+// with the id it is stored under.
+func openRecord(s *rwcrypto.Sealer, it Item) *Record {
+	plain, err := s.Open(it.ID[:], it.Blob)
+	if err != nil {
+		return nil
+	}
+	defer rwcrypto.Wipe(plain)
+	r := new(Record)
+	if err := json.Unmarshal(plain, r); err != nil || r.ID != it.ID {
+		return nil
+	}
+	return r
+}
+
+func docOf(r *Record) Doc {
+	return Doc{ID: r.ID, Kind: r.Kind, Date: r.Date, Tags: r.Tags(), Mood: r.Mood(), Title: r.Title(), Text: r.Text()}
+}
+
+// Lock drops the data key, the decrypted records and the index, and
+// truncates the write-ahead log. Locking a locked vault does nothing.
+func (v *Vault) Lock() error {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.lock()
+}
+
+func (v *Vault) lock() error {
+	if v.dek == nil {
+		return nil
+	}
+	var err error
+	if v.index != nil {
+		err = v.index.Close()
+		v.index = nil
+	}
+	v.sealer.Wipe()
+	v.dek.Wipe()
+	v.dek, v.sealer, v.records, v.damaged = nil, nil, nil, nil
+	// Let the collector take the plaintext now rather than later.
+	runtime.GC()
+	if cerr := v.store.Checkpoint(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// Close locks the vault and closes its store.
+func (v *Vault) Close() error {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	err := v.lock()
+	if cerr := v.store.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// Locked reports whether the vault is locked.
+func (v *Vault) Locked() bool {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	return v.dek == nil
+}
+
+// ID returns the vault's random id.
+func (v *Vault) ID() ID {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	return v.header.VaultID
+}
+
+// RecoveryRecipient returns the age recipient of the recovery kit, to which
+// automatic backups are encrypted.
+func (v *Vault) RecoveryRecipient() (*age.X25519Recipient, error) {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	return age.ParseX25519Recipient(v.header.RecoveryRecipient)
+}
+
+// Damaged lists the records that failed to open at the last unlock.
+func (v *Vault) Damaged() []ID {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	return slices.Clone(v.damaged)
+}
+
+// Save stores r: a new record (zero ID) gets an id and a creation time; an
+// existing one replaces its previous version in one transaction. Date
+// defaults to today. On success r holds the saved values.
+func (v *Vault) Save(r *Record) error {
+	return v.SaveAll([]*Record{r})
+}
+
+// SaveAll stores several records in one transaction: all or none.
+func (v *Vault) SaveAll(rs []*Record) error {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.dek == nil {
+		return ErrLocked
+	}
+	now := v.now()
+	staged := make([]Record, len(rs))
+	items := make([]Item, len(rs))
+	for i, r := range rs {
+		s := r.clone()
+		if s.ID.IsZero() {
+			s.ID = NewID()
+		}
+		if old, ok := v.records[s.ID]; ok {
+			s.Created = old.Created
+		} else if s.Created.IsZero() {
+			s.Created = now
+		}
+		s.Updated = now
+		if s.Date == "" {
+			s.Date = now.Format(DateLayout)
+		}
+		s.Version = RecordVersion
+		if err := s.Validate(); err != nil {
+			return err
+		}
+		plain, err := json.Marshal(&s)
+		if err != nil {
+			return fmt.Errorf("save: %w", err)
+		}
+		blob, err := v.sealer.Seal(s.ID[:], plain)
+		rwcrypto.Wipe(plain)
+		if err != nil {
+			return fmt.Errorf("save: %w", err)
+		}
+		staged[i], items[i] = s, Item{ID: s.ID, Blob: blob}
+	}
+	if err := v.store.Put(items...); err != nil {
+		return fmt.Errorf("save: %w", err)
+	}
+	docs := make([]Doc, len(staged))
+	for i := range staged {
+		s := staged[i]
+		v.records[s.ID] = &s
+		docs[i] = docOf(&s)
+		*rs[i] = s.clone()
+	}
+	if v.index != nil {
+		if err := v.index.Add(docs...); err != nil {
+			return fmt.Errorf("saved, but search index update failed: %w", err)
+		}
+	}
+	return nil
+}
+
+// Delete removes records by id.
+func (v *Vault) Delete(ids ...ID) error {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.dek == nil {
+		return ErrLocked
+	}
+	if err := v.store.Delete(ids...); err != nil {
+		return fmt.Errorf("delete: %w", err)
+	}
+	for _, id := range ids {
+		delete(v.records, id)
+	}
+	if v.index != nil {
+		if err := v.index.Remove(ids...); err != nil {
+			return fmt.Errorf("deleted, but search index update failed: %w", err)
+		}
+	}
+	return nil
+}
+
+// Get returns a copy of one record.
+func (v *Vault) Get(id ID) (Record, error) {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	if v.dek == nil {
+		return Record{}, ErrLocked
+	}
+	r, ok := v.records[id]
+	if !ok {
+		return Record{}, ErrNotFound
+	}
+	return r.clone(), nil
+}
+
+// Resolve finds the record whose id starts with the hex prefix, for
+// commands that show short ids. The prefix must match exactly one record.
+func (v *Vault) Resolve(prefix string) (ID, error) {
+	prefix = strings.ToLower(strings.TrimSpace(prefix))
+	if id, err := ParseID(prefix); err == nil {
+		return id, nil
+	}
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	if v.dek == nil {
+		return ID{}, ErrLocked
+	}
+	if len(prefix) < 4 {
+		return ID{}, fmt.Errorf("%w: give at least 4 hex digits", ErrBadID)
+	}
+	var found []ID
+	for id := range v.records {
+		if strings.HasPrefix(id.String(), prefix) {
+			found = append(found, id)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return ID{}, ErrNotFound
+	case 1:
+		return found[0], nil
+	}
+	return ID{}, fmt.Errorf("%w: %d records start with %s", ErrBadID, len(found), prefix)
+}
+
+// Filter selects records for [Vault.List].
+type Filter struct {
+	Kinds []Kind // empty for all
+	From  string // YYYY-MM-DD inclusive, empty for open
+	To    string // YYYY-MM-DD inclusive, empty for open
+	Tag   string // empty for any
+}
+
+func (f Filter) match(r *Record) bool {
+	if len(f.Kinds) > 0 && !slices.Contains(f.Kinds, r.Kind) {
+		return false
+	}
+	if f.From != "" && r.Date < f.From || f.To != "" && r.Date > f.To {
+		return false
+	}
+	return f.Tag == "" || slices.ContainsFunc(r.Tags(), func(t string) bool { return strings.EqualFold(t, f.Tag) })
+}
+
+// List returns copies of the records f selects, newest day first and, within
+// a day, newest first.
+func (v *Vault) List(f Filter) ([]Record, error) {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	if v.dek == nil {
+		return nil, ErrLocked
+	}
+	var out []Record
+	for _, r := range v.records {
+		if f.match(r) {
+			out = append(out, r.clone())
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := &out[i], &out[j]
+		if a.Date != b.Date {
+			return a.Date > b.Date
+		}
+		if !a.Created.Equal(b.Created) {
+			return a.Created.After(b.Created)
+		}
+		return bytes.Compare(a.ID[:], b.ID[:]) < 0
+	})
+	return out, nil
+}
+
+// Count returns how many records the vault holds, by kind.
+func (v *Vault) Count() (map[Kind]int, error) {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	if v.dek == nil {
+		return nil, ErrLocked
+	}
+	n := make(map[Kind]int)
+	for _, r := range v.records {
+		n[r.Kind]++
+	}
+	return n, nil
+}
+
+// Search runs q over the in-memory index.
+func (v *Vault) Search(q Query) ([]Hit, error) {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	if v.dek == nil {
+		return nil, ErrLocked
+	}
+	if v.index == nil {
+		return nil, errors.New("search is not available")
+	}
+	return v.index.Search(q)
+}
+
+// Check reads every record back from the store and decrypts it. It returns
+// nil when all open, a [*DamagedError] naming the ones that do not, or
+// another error if the store cannot be read.
+func (v *Vault) Check() error {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	if v.dek == nil {
+		return ErrLocked
+	}
+	var items []Item
+	if err := v.store.Items(func(id ID, blob []byte) error {
+		items = append(items, Item{ID: id, Blob: bytes.Clone(blob)})
+		return nil
+	}); err != nil {
+		return fmt.Errorf("check: %w", err)
+	}
+	if _, damaged := openAll(v.sealer, items, v.opts.Workers); len(damaged) > 0 {
+		return &DamagedError{IDs: damaged}
+	}
+	return nil
+}
+
+// clone returns a deep copy, so callers never share memory with the vault.
+func (r *Record) clone() Record {
+	c := *r
+	if r.Entry != nil {
+		e := *r.Entry
+		e.Tags = slices.Clone(e.Tags)
+		c.Entry = &e
+	}
+	if r.Gratitude != nil {
+		g := *r.Gratitude
+		g.Items = slices.Clone(g.Items)
+		c.Gratitude = &g
+	}
+	if r.CheckIn != nil {
+		x := *r.CheckIn
+		c.CheckIn = &x
+	}
+	if r.Urge != nil {
+		u := *r.Urge
+		u.Samples = slices.Clone(u.Samples)
+		u.Triggers = slices.Clone(u.Triggers)
+		u.HALT = slices.Clone(u.HALT)
+		c.Urge = &u
+	}
+	if r.Session != nil {
+		s := *r.Session
+		if s.DistressBefore != nil {
+			d := *s.DistressBefore
+			s.DistressBefore = &d
+		}
+		if s.DistressAfter != nil {
+			d := *s.DistressAfter
+			s.DistressAfter = &d
+		}
+		c.Session = &s
+	}
+	if r.Pattern != nil {
+		p := *r.Pattern
+		c.Pattern = &p
+	}
+	if r.Settings != nil {
+		s := *r.Settings
+		c.Settings = &s
+	}
+	if r.Crisis != nil {
+		k := *r.Crisis
+		k.Reasons = slices.Clone(k.Reasons)
+		k.WarningSigns = slices.Clone(k.WarningSigns)
+		k.Helps = slices.Clone(k.Helps)
+		k.People = slices.Clone(k.People)
+		k.Lines = slices.Clone(k.Lines)
+		c.Crisis = &k
+	}
+	return c
+}
+
+// Calibrate picks Argon2id parameters that take about target on this
+// machine, never below [MinKDFParams]. progress (may be nil) gets 0..1.
+func Calibrate(target time.Duration, progress func(float64)) (KDFParams, error) {
+	return rwcrypto.Calibrate(target, progress)
+}
