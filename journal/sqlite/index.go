@@ -17,13 +17,6 @@ import (
 // defaultLimit is the number of hits a Query with Limit 0 returns.
 const defaultLimit = 50
 
-// Marker bytes snippet() and highlight() put around matches. Add replaces
-// them in the indexed text, so they can only come from SQLite.
-const (
-	markOpen  = '\x01'
-	markClose = '\x02'
-)
-
 // Index is the in-memory full-text index: an FTS5 table in SQLite
 // in-memory databases, never written to disk. It implements
 // [journal.Index]; make one with [NewIndex]. Its methods are safe for
@@ -205,8 +198,8 @@ func (sh *shard) add(docs []*journal.Doc) error {
 			}
 		}
 		next++
-		_, err := ins.ExecContext(ctx, next, clean(d.Title), clean(d.Text),
-			clean(strings.Join(d.Tags, "\n")), d.ID[:], string(d.Kind), d.Date)
+		_, err := ins.ExecContext(ctx, next, d.Title, d.Text,
+			strings.Join(d.Tags, "\n"), d.ID[:], string(d.Kind), d.Date)
 		if err != nil {
 			return err
 		}
@@ -220,20 +213,6 @@ func (sh *shard) add(docs []*journal.Doc) error {
 		sh.rows[id] = row
 	}
 	return nil
-}
-
-// clean removes the marker bytes from indexed text, so the only markers in
-// a snippet are the ones SQLite put there.
-func clean(s string) string {
-	if strings.IndexByte(s, markOpen) < 0 && strings.IndexByte(s, markClose) < 0 {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if r == markOpen || r == markClose {
-			return ' '
-		}
-		return r
-	}, s)
 }
 
 // Remove drops docs by id; unknown ids are ignored.
@@ -301,6 +280,7 @@ func (ix *Index) Search(q journal.Query) ([]journal.Hit, error) {
 	if err != nil {
 		return nil, err
 	}
+	hl := newHighlighter(parseQuery(q.Text))
 	tag := strings.TrimSpace(q.Tag)
 	if tag != "" && hasToken(tag) {
 		// Narrow to docs whose tags hold the tag's words; the exact,
@@ -319,9 +299,7 @@ func (ix *Index) Search(q journal.Query) ([]journal.Hit, error) {
 	}
 
 	query := `SELECT id, kind, date, title,
-			snippet(docs, 1, char(1), char(2), '…', 16),
-			highlight(docs, 0, char(1), char(2)),
-			rank
+			text, rank
 		FROM docs WHERE docs MATCH ?`
 	args := []any{expr}
 	if len(q.Kinds) > 0 {
@@ -353,7 +331,7 @@ func (ix *Index) Search(q journal.Query) ([]journal.Hit, error) {
 	}
 	results := make([][]journal.Hit, len(ix.shards))
 	err = ix.eachShard(func(k int, sh *shard) error {
-		hits, err := sh.search(query, args, limit, func(id journal.ID) bool {
+		hits, err := sh.search(query, args, limit, hl, func(id journal.ID) bool {
 			return tag == "" || hasTag(ix.tags[id], tag)
 		})
 		results[k] = hits
@@ -381,7 +359,7 @@ func hasTag(tags []string, tag string) bool {
 
 // search runs query on one shard and keeps up to limit rows that pass keep.
 // It reads ix.tags through keep, which is safe: Search holds ix.mu.
-func (sh *shard) search(query string, args []any, limit int, keep func(journal.ID) bool) ([]journal.Hit, error) {
+func (sh *shard) search(query string, args []any, limit int, hl *highlighter, keep func(journal.ID) bool) ([]journal.Hit, error) {
 	rows, err := sh.conn.QueryContext(context.Background(), query, args...)
 	if err != nil {
 		return nil, err
@@ -390,12 +368,12 @@ func (sh *shard) search(query string, args []any, limit int, keep func(journal.I
 	var hits []journal.Hit
 	for len(hits) < limit && rows.Next() {
 		var (
-			rawID           []byte
-			kind            string
-			h               journal.Hit
-			snippet, titleH string
+			rawID []byte
+			kind  string
+			h     journal.Hit
+			text  string
 		)
-		if err := rows.Scan(&rawID, &kind, &h.Date, &h.Title, &snippet, &titleH, &h.Rank); err != nil {
+		if err := rows.Scan(&rawID, &kind, &h.Date, &h.Title, &text, &h.Rank); err != nil {
 			return nil, err
 		}
 		copy(h.ID[:], rawID)
@@ -405,36 +383,16 @@ func (sh *shard) search(query string, args []any, limit int, keep func(journal.I
 		h.Kind = journal.Kind(kind)
 		// Show the body around the match; when only the title matched,
 		// the title itself, highlighted.
-		if strings.IndexByte(snippet, markOpen) < 0 && strings.IndexByte(titleH, markOpen) >= 0 {
-			snippet = titleH
+		var found bool
+		h.Snippet, h.Marks, found = hl.snippet(text)
+		if !found {
+			if title, marks, ok := hl.snippet(h.Title); ok {
+				h.Snippet, h.Marks = title, marks
+			}
 		}
-		h.Snippet, h.Marks = marks(snippet)
 		hits = append(hits, h)
 	}
 	return hits, rows.Err()
-}
-
-// marks strips the markers from s and returns where they were, as byte
-// ranges in the stripped text.
-func marks(s string) (string, [][2]int) {
-	var b strings.Builder
-	b.Grow(len(s))
-	var ms [][2]int
-	start := -1
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case markOpen:
-			start = b.Len()
-		case markClose:
-			if start >= 0 && b.Len() > start {
-				ms = append(ms, [2]int{start, b.Len()})
-			}
-			start = -1
-		default:
-			b.WriteByte(s[i])
-		}
-	}
-	return b.String(), ms
 }
 
 // Close drops the index and the plaintext it holds. Closing twice is

@@ -20,17 +20,34 @@ const maxTerms = 64
 // when nothing searchable is left, and an error only for absurdly long
 // queries.
 func matchExpr(text string) (string, error) {
+	terms := parseQuery(text)
+	if len(terms) > maxTerms {
+		return "", fmt.Errorf("search: too many words (at most %d)", maxTerms)
+	}
+	parts := make([]string, len(terms))
+	for i, t := range terms {
+		parts[i] = quoteFTS(t.text)
+		if t.prefix {
+			parts[i] += "*"
+		}
+	}
+	return strings.Join(parts, " AND "), nil
+}
+
+// queryTerm is one word or phrase of a query.
+type queryTerm struct {
+	text   string
+	prefix bool
+}
+
+// parseQuery splits what the user typed into terms; see [matchExpr].
+func parseQuery(text string) []queryTerm {
 	text = strings.Map(controlToSpace, strings.ToValidUTF8(text, " "))
-	var terms []string
+	var terms []queryTerm
 	add := func(s string, prefix bool) {
-		if !hasToken(s) {
-			return
+		if hasToken(s) {
+			terms = append(terms, queryTerm{s, prefix})
 		}
-		t := quoteFTS(s)
-		if prefix {
-			t += "*"
-		}
-		terms = append(terms, t)
 	}
 	rest := text
 	for {
@@ -57,10 +74,7 @@ func matchExpr(text string) (string, error) {
 		prefix := strings.HasSuffix(word, "*")
 		add(strings.TrimRight(word, "*"), prefix)
 	}
-	if len(terms) > maxTerms {
-		return "", fmt.Errorf("search: too many words (at most %d)", maxTerms)
-	}
-	return strings.Join(terms, " AND "), nil
+	return terms
 }
 
 // hasToken reports whether s holds a character the unicode61 tokenizer
