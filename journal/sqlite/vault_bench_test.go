@@ -50,7 +50,7 @@ func entries(n int) []*journal.Record {
 	return out
 }
 
-func getBenchVault(b *testing.B, n int) *benchVault {
+func getBenchVault(b testing.TB, n int) *benchVault {
 	benchMu.Lock()
 	defer benchMu.Unlock()
 	if bv, ok := benchVaults[n]; ok {
