@@ -12,7 +12,15 @@ go build -tags $TAGS -o bin/rewire ./cmd/rewire
 go build -tags $TAGS -o bin/rewire-cli ./cmd/rewire-cli
 
 work=$(mktemp -d)
-trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT INT TERM
+app= xvfb=
+cleanup() {
+	# Wait for the app to exit before removing its HOME: it writes its
+	# preferences on the way out.
+	[ -z "$app" ] || { kill $app 2>/dev/null; wait $app 2>/dev/null; }
+	[ -z "$xvfb" ] || { kill $xvfb 2>/dev/null; wait $xvfb 2>/dev/null; }
+	rm -rf "$work" || true
+}
+trap cleanup EXIT INT TERM
 
 export REWIRE_VAULT="$work/vault.db"
 export REWIRE_PASSPHRASE="smoke test passphrase"
@@ -48,7 +56,6 @@ done
 sleep 1 # let the first frame draw
 import -window root bin/smoke.png
 sd=$(convert bin/smoke.png -format '%[fx:standard_deviation]' info:)
-kill $app 2>/dev/null || true
 if [ "$(awk "BEGIN{print ($sd > 0.01)}")" != 1 ]; then
 	echo "smoke: the screen is blank (standard deviation $sd)" >&2
 	exit 1
