@@ -5,7 +5,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -192,14 +191,4 @@ func (s *shell) unregister() {
 		c.RemoveShortcut(sh)
 	}
 	s.shortcuts = nil
-}
-
-// placeholder is the honest first version of a screen someone is still
-// building: its title and a line about what will be there.
-func placeholder(title, text string) fyne.CanvasObject {
-	h := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	h.SizeName = theme.SizeNameHeadingText
-	body := widget.NewLabel(text)
-	body.Wrapping = fyne.TextWrapWord
-	return container.NewPadded(container.NewVBox(h, body, layout.NewSpacer()))
 }

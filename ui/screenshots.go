@@ -73,7 +73,9 @@ func makeDemoVault(v Vaults) error {
 	if err != nil {
 		return err
 	}
-	for _, r := range demo.Generate(40, 1, time.Now()) {
+	// End tomorrow, so today has records too and Today, Gratitude and
+	// Check-in show a day in use.
+	for _, r := range demo.Generate(40, 1, time.Now().AddDate(0, 0, 1)) {
 		if err := j.Save(r); err != nil {
 			return err
 		}
@@ -182,6 +184,7 @@ func (s *shooter) unlocked(v Vaults, code string) error {
 		a.ShowScreen(id)
 		s.shot(a, name)
 	}
+	screenshotJournalAndSearch(a, func(name string) { s.shot(a, name) })
 	a.quitting = true
 	a.Lock()
 	return s.err
