@@ -107,6 +107,7 @@ func (m *memStore) Close() error      { return nil }
 // memIndex is a substring "index" for tests: enough to check the vault keeps
 // its index current, not a model of FTS5.
 type memIndex struct {
+	mu     sync.Mutex
 	docs   map[ID]Doc
 	closed bool
 }
@@ -114,6 +115,8 @@ type memIndex struct {
 func newMemIndex() (Index, error) { return &memIndex{docs: map[ID]Doc{}}, nil }
 
 func (x *memIndex) Add(docs ...Doc) error {
+	x.mu.Lock()
+	defer x.mu.Unlock()
 	for _, d := range docs {
 		x.docs[d.ID] = d
 	}
@@ -121,6 +124,8 @@ func (x *memIndex) Add(docs ...Doc) error {
 }
 
 func (x *memIndex) Remove(ids ...ID) error {
+	x.mu.Lock()
+	defer x.mu.Unlock()
 	for _, id := range ids {
 		delete(x.docs, id)
 	}
@@ -128,6 +133,8 @@ func (x *memIndex) Remove(ids ...ID) error {
 }
 
 func (x *memIndex) Search(q Query) ([]Hit, error) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
 	var hits []Hit
 	for _, d := range x.docs {
 		if len(q.Kinds) > 0 && !slices.Contains(q.Kinds, d.Kind) {
@@ -140,7 +147,12 @@ func (x *memIndex) Search(q Query) ([]Hit, error) {
 	return hits, nil
 }
 
-func (x *memIndex) Close() error { x.closed = true; x.docs = nil; return nil }
+func (x *memIndex) Close() error {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.closed, x.docs = true, nil
+	return nil
+}
 
 var (
 	_ Store = (*memStore)(nil)

@@ -59,7 +59,7 @@ type Vault struct {
 	dek     *rwcrypto.DataKey
 	sealer  *rwcrypto.Sealer
 	records map[ID]*Record
-	index   Index
+	index   *indexer // nil without Options.NewIndex
 	damaged []ID
 }
 
@@ -305,9 +305,10 @@ func (v *Vault) load(dek *rwcrypto.DataKey) error {
 		return fail(fmt.Errorf("unlock: read records: %w", err))
 	}
 	recs, damaged := openAll(sealer, items, v.opts.Workers)
-	var index Index
+	var index *indexer
 	if v.opts.NewIndex != nil {
-		if index, err = v.opts.NewIndex(); err != nil {
+		ix, err := v.opts.NewIndex()
+		if err != nil {
 			sealer.Wipe()
 			return fail(fmt.Errorf("unlock: search index: %w", err))
 		}
@@ -315,11 +316,7 @@ func (v *Vault) load(dek *rwcrypto.DataKey) error {
 		for _, r := range recs {
 			docs = append(docs, docOf(r))
 		}
-		if err := index.Add(docs...); err != nil {
-			index.Close()
-			sealer.Wipe()
-			return fail(fmt.Errorf("unlock: search index: %w", err))
-		}
+		index = startIndexer(ix, docs)
 	}
 	v.dek, v.sealer, v.index, v.damaged = dek, sealer, index, damaged
 	v.records = make(map[ID]*Record, len(recs))
@@ -395,7 +392,7 @@ func (v *Vault) lock() error {
 	}
 	var err error
 	if v.index != nil {
-		err = v.index.Close()
+		err = v.index.close()
 		v.index = nil
 	}
 	v.sealer.Wipe()
@@ -506,7 +503,7 @@ func (v *Vault) SaveAll(rs []*Record) error {
 		*rs[i] = s.clone()
 	}
 	if v.index != nil {
-		if err := v.index.Add(docs...); err != nil {
+		if err := v.index.update(func(ix Index) error { return ix.Add(docs...) }); err != nil {
 			return fmt.Errorf("saved, but search index update failed: %w", err)
 		}
 	}
@@ -527,7 +524,7 @@ func (v *Vault) Delete(ids ...ID) error {
 		delete(v.records, id)
 	}
 	if v.index != nil {
-		if err := v.index.Remove(ids...); err != nil {
+		if err := v.index.update(func(ix Index) error { return ix.Remove(ids...) }); err != nil {
 			return fmt.Errorf("deleted, but search index update failed: %w", err)
 		}
 	}
@@ -637,17 +634,38 @@ func (v *Vault) Count() (map[Kind]int, error) {
 	return n, nil
 }
 
-// Search runs q over the in-memory index.
+// Search runs q over the in-memory index. Right after unlock it waits for
+// the index to finish loading (see [Vault.WaitIndexed]).
 func (v *Vault) Search(q Query) ([]Hit, error) {
 	v.mu.RLock()
-	defer v.mu.RUnlock()
-	if v.dek == nil {
+	locked, x := v.dek == nil, v.index
+	v.mu.RUnlock()
+	if locked {
 		return nil, ErrLocked
 	}
-	if v.index == nil {
+	if x == nil {
 		return nil, errors.New("search is not available")
 	}
-	return v.index.Search(q)
+	hits, err := x.search(q)
+	if err != nil && v.Locked() {
+		return nil, ErrLocked // locked while waiting
+	}
+	return hits, err
+}
+
+// WaitIndexed blocks until the search index built at unlock is complete.
+// The vault is usable before that; only search waits.
+func (v *Vault) WaitIndexed() error {
+	v.mu.RLock()
+	locked, x := v.dek == nil, v.index
+	v.mu.RUnlock()
+	if locked {
+		return ErrLocked
+	}
+	if x == nil {
+		return nil
+	}
+	return x.wait()
 }
 
 // Check reads every record back from the store and decrypts it. It returns

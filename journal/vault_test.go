@@ -162,7 +162,7 @@ func TestLockDropsPlaintextAndIndex(t *testing.T) {
 	if err := v.Save(entry("2026-11-20", "t", "secret words")); err != nil {
 		t.Fatal(err)
 	}
-	idx := v.index.(*memIndex)
+	idx := v.index.ix.(*memIndex)
 	if err := v.Lock(); err != nil {
 		t.Fatal(err)
 	}

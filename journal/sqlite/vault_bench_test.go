@@ -157,15 +157,17 @@ func rawOpenAll(b *testing.B, plain [][]byte) time.Duration {
 }
 
 // BenchmarkUnlock measures unlock without the KDF: read, decrypt and decode
-// every record in parallel, and build the search index. It reports the
-// raw-AEAD baseline for the same bytes and the ratio between them.
+// every record in parallel (unlock-ms: the vault is usable), then the
+// search index built in the background (indexed-ms: search is ready). It
+// reports the raw-AEAD baseline for the same bytes and the ratio of the
+// whole (indexed) time to it.
 func BenchmarkUnlock(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(sizeName(n), func(b *testing.B) {
 			bv := getBenchVault(b, n)
 			v := openVault(b, bv.path)
 			defer v.Close()
-			var total time.Duration
+			var usable, indexed time.Duration
 			var peak uint64
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
@@ -175,15 +177,20 @@ func BenchmarkUnlock(b *testing.B) {
 					if err := v.UnlockWithRecoveryIdentity(bv.kit); err != nil {
 						b.Fatal(err)
 					}
+					usable += time.Since(start)
+					if err := v.WaitIndexed(); err != nil {
+						b.Fatal(err)
+					}
 				}))
-				total += time.Since(start)
+				indexed += time.Since(start)
 			}
 			b.StopTimer()
-			unlock := total / time.Duration(b.N)
 			raw := rawOpenAll(b, bv.plain)
-			b.ReportMetric(float64(unlock.Microseconds())/1000, "unlock-ms")
+			per := func(d time.Duration) time.Duration { return d / time.Duration(b.N) }
+			b.ReportMetric(float64(per(usable).Microseconds())/1000, "unlock-ms")
+			b.ReportMetric(float64(per(indexed).Microseconds())/1000, "indexed-ms")
 			b.ReportMetric(float64(raw.Microseconds())/1000, "rawaead-ms")
-			b.ReportMetric(float64(unlock)/float64(raw), "ratio")
+			b.ReportMetric(float64(per(indexed))/float64(raw), "ratio")
 			b.ReportMetric(float64(peak)/(1<<20), "peakheap-MB")
 		})
 	}
