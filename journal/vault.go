@@ -205,29 +205,24 @@ func (v *Vault) UnlockWithRecoveryKit(kit, newPassphrase []byte, kdf KDFParams) 
 	if err := checkKDF(kdf); err != nil {
 		return err
 	}
-	identity, err := rwcrypto.ParseRecoveryKit(kit)
-	if err != nil {
-		return ErrWrongRecoveryKit
-	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	slot, err := v.slot(slotRecovery)
+	if err := v.lock(); err != nil {
+		return err
+	}
+	dek, err := v.recoveryKey(kit)
 	if err != nil {
 		return err
 	}
-	dek, err := rwcrypto.OpenRecoverySlot(slot, identity, v.header.VaultID[:])
-	if err != nil {
-		return mapCryptoErr(err)
-	}
+	// Check the header before the new slot is written: a kit must not set
+	// a passphrase on a vault whose header was tampered with.
 	if err := rwcrypto.VerifyHeaderMAC(dek, v.header.VaultID[:], headerBytes(v.header), v.header.MAC); err != nil {
 		dek.Wipe()
 		return fmt.Errorf("%w: vault header", ErrDamaged)
 	}
-	if newPassphrase != nil {
-		if err := v.rewrap(dek, newPassphrase, kdf); err != nil {
-			dek.Wipe()
-			return err
-		}
+	if err := v.rewrap(dek, newPassphrase, kdf); err != nil {
+		dek.Wipe()
+		return err
 	}
 	return v.load(dek)
 }
@@ -236,24 +231,33 @@ func (v *Vault) UnlockWithRecoveryKit(kit, newPassphrase []byte, kdf KDFParams) 
 // changing the passphrase. It is for tools and tests that hold the kit; the
 // app's "forgot passphrase" flow uses [Vault.UnlockWithRecoveryKit].
 func (v *Vault) UnlockWithRecoveryIdentity(kit []byte) error {
-	identity, err := rwcrypto.ParseRecoveryKit(kit)
-	if err != nil {
-		return ErrWrongRecoveryKit
-	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if v.dek != nil {
 		return nil
 	}
-	slot, err := v.slot(slotRecovery)
+	dek, err := v.recoveryKey(kit)
 	if err != nil {
 		return err
 	}
+	return v.load(dek)
+}
+
+// recoveryKey opens the recovery slot with the kit. v.mu must be held.
+func (v *Vault) recoveryKey(kit []byte) (*rwcrypto.DataKey, error) {
+	identity, err := rwcrypto.ParseRecoveryKit(kit)
+	if err != nil {
+		return nil, ErrWrongRecoveryKit
+	}
+	slot, err := v.slot(slotRecovery)
+	if err != nil {
+		return nil, err
+	}
 	dek, err := rwcrypto.OpenRecoverySlot(slot, identity, v.header.VaultID[:])
 	if err != nil {
-		return mapCryptoErr(err)
+		return nil, mapCryptoErr(err)
 	}
-	return v.load(dek)
+	return dek, nil
 }
 
 // ChangePassphrase rewraps the data key under newPassphrase in one
