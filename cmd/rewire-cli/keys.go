@@ -109,15 +109,11 @@ func runPasswd(c *cli, args []string) (err error) {
 		return err
 	}
 	defer closeVault(v, &err)
-	newPass, err := c.newPassphrase(*newFile)
+	newPass, p, err := c.newPassphraseAndKDF(*newFile, kdf)
 	if err != nil {
 		return err
 	}
 	defer crypto.Wipe(newPass)
-	p, err := kdf.params(c.stderr)
-	if err != nil {
-		return err
-	}
 	if err := v.ChangePassphrase(newPass, p); err != nil {
 		return err
 	}
@@ -163,20 +159,31 @@ func runRecover(c *cli, args []string) (err error) {
 		return err
 	}
 	defer closeVault(v, &err)
-	newPass, err := c.newPassphrase(*newFile)
+	newPass, p, err := c.newPassphraseAndKDF(*newFile, kdf)
 	if err != nil {
 		return err
 	}
 	defer crypto.Wipe(newPass)
-	p, err := kdf.params(c.stderr)
-	if err != nil {
-		return err
-	}
 	if err := v.UnlockWithRecoveryKit(kit, newPass, p); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "new passphrase set with the recovery kit (%s); the old passphrase no longer works\n", describeKDF(p))
 	return nil
+}
+
+// newPassphraseAndKDF reads the new passphrase (from file, or asked twice)
+// and picks the KDF parameters for it (given by flags, or calibrated).
+func (c *cli) newPassphraseAndKDF(file string, kdf *kdfFlags) ([]byte, journal.KDFParams, error) {
+	pass, err := c.newPassphrase(file)
+	if err != nil {
+		return nil, journal.KDFParams{}, err
+	}
+	p, err := kdf.params(c.stderr)
+	if err != nil {
+		crypto.Wipe(pass)
+		return nil, journal.KDFParams{}, err
+	}
+	return pass, p, nil
 }
 
 // readSecretFile reads a small file that holds a secret into one buffer
