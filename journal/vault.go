@@ -378,6 +378,21 @@ func openRecord(s *rwcrypto.Sealer, it Item) *Record {
 	return r
 }
 
+// sealRecord encodes and seals r under its id. v.mu must be held and the
+// vault unlocked.
+func (v *Vault) sealRecord(r *Record) (Item, error) {
+	plain, err := json.Marshal(r)
+	if err != nil {
+		return Item{}, err
+	}
+	blob, err := v.sealer.Seal(r.ID[:], plain)
+	rwcrypto.Wipe(plain)
+	if err != nil {
+		return Item{}, err
+	}
+	return Item{ID: r.ID, Blob: blob}, nil
+}
+
 func docOf(r *Record) Doc {
 	return Doc{ID: r.ID, Kind: r.Kind, Date: r.Date, Tags: r.Tags(), Mood: r.Mood(), Title: r.Title(), Text: r.Text()}
 }
@@ -485,16 +500,11 @@ func (v *Vault) SaveAll(rs []*Record) error {
 		if err := s.Validate(); err != nil {
 			return err
 		}
-		plain, err := json.Marshal(&s)
+		it, err := v.sealRecord(&s)
 		if err != nil {
 			return fmt.Errorf("save: %w", err)
 		}
-		blob, err := v.sealer.Seal(s.ID[:], plain)
-		rwcrypto.Wipe(plain)
-		if err != nil {
-			return fmt.Errorf("save: %w", err)
-		}
-		staged[i], items[i] = s, Item{ID: s.ID, Blob: blob}
+		staged[i], items[i] = s, it
 	}
 	if err := v.store.Put(items...); err != nil {
 		return fmt.Errorf("save: %w", err)
