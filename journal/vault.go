@@ -3,7 +3,6 @@ package journal
 import (
 	"bytes"
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"runtime"
@@ -372,7 +371,7 @@ func openRecord(s *rwcrypto.Sealer, it Item) *Record {
 	}
 	defer rwcrypto.Wipe(plain)
 	r := new(Record)
-	if err := json.Unmarshal(plain, r); err != nil || r.ID != it.ID {
+	if err := decodeRecord(plain, r); err != nil || r.ID != it.ID {
 		return nil
 	}
 	return r
@@ -381,7 +380,7 @@ func openRecord(s *rwcrypto.Sealer, it Item) *Record {
 // sealRecord encodes and seals r under its id. v.mu must be held and the
 // vault unlocked.
 func (v *Vault) sealRecord(r *Record) (Item, error) {
-	plain, err := json.Marshal(r)
+	plain, err := encodeRecord(r)
 	if err != nil {
 		return Item{}, err
 	}
