@@ -326,8 +326,13 @@ func (r *Record) Mood() int {
 	return 0
 }
 
-// Text returns the record's searchable text, title excluded.
+// Text returns the record's searchable text, title excluded. An entry's
+// text is its body itself, not a copy: the search index holds it for every
+// entry.
 func (r *Record) Text() string {
+	if r.Entry != nil {
+		return r.Entry.Body
+	}
 	var b strings.Builder
 	add := func(s ...string) {
 		for _, x := range s {
@@ -340,8 +345,6 @@ func (r *Record) Text() string {
 		}
 	}
 	switch {
-	case r.Entry != nil:
-		add(r.Entry.Body)
 	case r.Gratitude != nil:
 		for _, it := range r.Gratitude.Items {
 			add(it.Text, it.Why)
