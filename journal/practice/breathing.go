@@ -190,8 +190,8 @@ const (
 
 // ValidatePattern checks a custom pattern the user made: a name (not a
 // preset's), inhale and exhale 1–30 s, holds 0–30 s, and a length of
-// either 1–60 minutes or 1–500 cycles, not both. The error is a
-// [*FieldError] naming every field out of range.
+// either 1–60 minutes or 1–500 cycles that take at most 60 minutes, not
+// both. The error is a [*FieldError] naming every field out of range.
 func ValidatePattern(bp journal.BreathingPattern) error {
 	f := fieldErr{err: ErrInvalidPattern}
 	name := strings.TrimSpace(bp.Name)
@@ -204,8 +204,9 @@ func ValidatePattern(bp journal.BreathingPattern) error {
 	f.check(in(bp.Exhale, MinBreath, MaxPhase), FieldExhale)
 	f.check(in(bp.HoldOut, 0, MaxPhase), FieldHoldOut)
 	byMin, byCycles := bp.Minutes != 0, bp.Cycles != 0
+	cycle := bp.Inhale + bp.HoldIn + bp.Exhale + bp.HoldOut
 	f.check(byMin != byCycles && (!byMin || in(bp.Minutes, 1, MaxPatternMinutes)) &&
-		(!byCycles || (bp.Cycles >= 1 && bp.Cycles <= MaxPatternCycles)), FieldLength)
+		(!byCycles || (bp.Cycles >= 1 && bp.Cycles <= MaxPatternCycles && !(float64(bp.Cycles)*cycle > MaxPatternMinutes*60))), FieldLength)
 	return f.result()
 }
 

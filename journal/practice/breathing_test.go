@@ -275,6 +275,8 @@ func TestCustomPatternValidation(t *testing.T) {
 		{"61 minutes are refused", func(p *journal.BreathingPattern) { p.Minutes = 61 }, []string{FieldLength}},
 		{"half a minute is refused", func(p *journal.BreathingPattern) { p.Minutes = 0.5 }, []string{FieldLength}},
 		{"501 cycles are refused", func(p *journal.BreathingPattern) { p.Minutes, p.Cycles = 0, 501 }, []string{FieldLength}},
+		{"cycles that take an hour are accepted", func(p *journal.BreathingPattern) { p.Minutes, p.Cycles = 0, 300 }, nil},
+		{"cycles that take over an hour are refused", func(p *journal.BreathingPattern) { p.Minutes, p.Cycles = 0, 301 }, []string{FieldLength}},
 		{"negative cycles are refused", func(p *journal.BreathingPattern) { p.Minutes, p.Cycles = 0, -3 }, []string{FieldLength}},
 		{"an empty name is refused", func(p *journal.BreathingPattern) { p.Name = "" }, []string{FieldName}},
 		{"a blank name is refused", func(p *journal.BreathingPattern) { p.Name = " \t" }, []string{FieldName}},
