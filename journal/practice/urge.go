@@ -323,7 +323,7 @@ func (s *UrgeSession) Tick(now time.Time) UrgeState {
 		Latest:  smp[len(smp)-1].Rating,
 		Ratings: len(smp),
 	}
-	st.Peak, st.ToPeak = Peak(s.ep)
+	st.Peak, st.ToPeak = UrgePeak(s.ep)
 	switch {
 	case s.ep.Finished:
 		st.Phase = UrgeEnded
@@ -437,9 +437,9 @@ func ResumeUrge(r *journal.Record, cadence time.Duration) (*UrgeSession, error) 
 	return s, nil
 }
 
-// Peak returns an episode's highest rating and how long after its start
+// UrgePeak returns an episode's highest rating and how long after its start
 // that rating was first given; zeros for an episode without ratings.
-func Peak(ep journal.UrgeEpisode) (rating int, after time.Duration) {
+func UrgePeak(ep journal.UrgeEpisode) (rating int, after time.Duration) {
 	rating = -1
 	for _, x := range ep.Samples {
 		if x.Rating > rating {
@@ -449,9 +449,9 @@ func Peak(ep journal.UrgeEpisode) (rating int, after time.Duration) {
 	return max(rating, 0), after
 }
 
-// Duration returns how long an episode lasted: to its end, or for an
+// UrgeDuration returns how long an episode lasted: to its end, or for an
 // interrupted one to its last rating.
-func Duration(ep journal.UrgeEpisode) time.Duration {
+func UrgeDuration(ep journal.UrgeEpisode) time.Duration {
 	end := ep.Ended
 	if end.IsZero() && len(ep.Samples) > 0 {
 		end = ep.Samples[len(ep.Samples)-1].At
@@ -502,10 +502,10 @@ func UrgeStatistics(eps []journal.UrgeEpisode) UrgeStats {
 		}
 		st.Episodes++
 		if len(ep.Samples) > 0 {
-			_, after := Peak(ep)
+			_, after := UrgePeak(ep)
 			toPeak = append(toPeak, after)
 		}
-		dur = append(dur, Duration(ep))
+		dur = append(dur, UrgeDuration(ep))
 		trig.add(ep.Triggers)
 		halt.add(ep.HALT)
 		if !ep.ActedOn {

@@ -421,7 +421,7 @@ func episode(startMin int, ratings map[int]int, endMin int, acted bool, triggers
 	return ep
 }
 
-func TestUrgeStatistics(t *testing.T) {
+func TestUrgeStatisticsAreDrawnFromFinishedEpisodes(t *testing.T) {
 	unfinished := episode(9, map[int]int{0: 10, 1: 10}, 0, false, []string{"noise"}, nil)
 	unfinished.Finished, unfinished.Ended = false, time.Time{}
 	for _, tc := range []struct {
@@ -479,10 +479,10 @@ func TestUrgeStatistics(t *testing.T) {
 
 func TestDurationOfAnInterruptedEpisodeRunsToItsLastRating(t *testing.T) {
 	ep := journal.UrgeEpisode{Started: t0, Samples: []journal.UrgeSample{{At: t0, Rating: 5}, {At: at(4 * time.Minute), Rating: 6}}}
-	if d := Duration(ep); d != 4*time.Minute {
+	if d := UrgeDuration(ep); d != 4*time.Minute {
 		t.Errorf("Duration = %v, want 4m0s", d)
 	}
-	if d := Duration(journal.UrgeEpisode{Started: t0}); d != 0 {
+	if d := UrgeDuration(journal.UrgeEpisode{Started: t0}); d != 0 {
 		t.Errorf("Duration of an empty episode = %v, want 0", d)
 	}
 }
