@@ -273,7 +273,7 @@ func TestMeditationPresetValidation(t *testing.T) {
 		{"none is a bell", func(p *MeditationPreset) { p.StartBell, p.EndBell = NoBell, NoBell }, nil},
 		{"an interval in whole minutes is accepted", func(p *MeditationPreset) { p.Interval, p.IntervalBell = 5*time.Minute, "chime" }, nil},
 		{"an interval of 90 s is refused", func(p *MeditationPreset) { p.Interval, p.IntervalBell = s(90), "chime" }, []string{FieldInterval}},
-		{"an interval over three hours is refused", func(p *MeditationPreset) { p.Interval, p.IntervalBell = 181 * time.Minute, "chime" }, []string{FieldInterval}},
+		{"an interval over three hours is refused", func(p *MeditationPreset) { p.Interval, p.IntervalBell = 181*time.Minute, "chime" }, []string{FieldInterval}},
 		{"an interval needs its bell", func(p *MeditationPreset) { p.Interval, p.IntervalBell = time.Minute, "" }, []string{FieldIntervalBell}},
 		{"no interval needs no interval bell", func(p *MeditationPreset) { p.Interval, p.IntervalBell = 0, "" }, nil},
 		{"a preset to save needs a name", func(p *MeditationPreset) { p.Name = "  " }, []string{FieldName}},
