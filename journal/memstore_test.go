@@ -63,7 +63,7 @@ func (m *memStore) Items(fn func(ID, []byte) error) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	for id, b := range m.items {
-		if err := fn(id, b); err != nil {
+		if err := fn(id, bytes.Clone(b)); err != nil {
 			return err
 		}
 	}

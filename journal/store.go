@@ -88,8 +88,8 @@ type Store interface {
 	// ReplaceSlot replaces the slot with s.Name atomically; the old bytes
 	// are securely deleted from the file.
 	ReplaceSlot(s Slot) error
-	// Items calls fn for every stored record, in no particular order; fn's
-	// blob is only valid during the call.
+	// Items calls fn for every stored record, in no particular order. The
+	// blob is fn's to keep: the store does not reuse it.
 	Items(fn func(id ID, blob []byte) error) error
 	// Item returns one record's blob, or ErrNotFound.
 	Item(id ID) ([]byte, error)

@@ -299,15 +299,11 @@ func (v *Vault) load(dek *rwcrypto.DataKey) error {
 	if err != nil {
 		return fail(fmt.Errorf("unlock: %w", err))
 	}
-	var items []Item
-	if err := v.store.Items(func(id ID, blob []byte) error {
-		items = append(items, Item{ID: id, Blob: bytes.Clone(blob)})
-		return nil
-	}); err != nil {
+	recs, damaged, err := openAll(sealer, v.store, v.opts.Workers)
+	if err != nil {
 		sealer.Wipe()
 		return fail(fmt.Errorf("unlock: read records: %w", err))
 	}
-	recs, damaged := openAll(sealer, items, v.opts.Workers)
 	var index *indexer
 	if v.opts.NewIndex != nil {
 		ix, err := v.opts.NewIndex()
@@ -329,37 +325,61 @@ func (v *Vault) load(dek *rwcrypto.DataKey) error {
 	return nil
 }
 
-// openAll decrypts and decodes items on several goroutines. Records that
-// fail are returned as damaged ids, sorted.
-func openAll(s *rwcrypto.Sealer, items []Item, workers int) ([]*Record, []ID) {
+// openAll reads every record from the store and decrypts and decodes them
+// on several goroutines while the store is still being read, in batches so
+// the hand-over costs little. Records that fail are returned as damaged
+// ids, sorted.
+func openAll(s *rwcrypto.Sealer, store Store, workers int) ([]*Record, []ID, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	out := make([]*Record, len(items))
-	var wg sync.WaitGroup
-	chunk := (len(items) + workers - 1) / workers
-	for w := 0; w < workers && w*chunk < len(items); w++ {
-		lo, hi := w*chunk, min((w+1)*chunk, len(items))
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				out[i] = openRecord(s, items[i])
-			}
-		}()
+	const batchSize = 256
+	type result struct {
+		recs    []*Record
+		damaged []ID
 	}
-	wg.Wait()
-	recs := out[:0:0]
-	var damaged []ID
-	for i, r := range out {
-		if r == nil {
-			damaged = append(damaged, items[i].ID)
-			continue
+	batches := make(chan []Item, 2*workers)
+	results := make([]result, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			res := &results[w]
+			for batch := range batches {
+				for _, it := range batch {
+					if r := openRecord(s, it); r != nil {
+						res.recs = append(res.recs, r)
+					} else {
+						res.damaged = append(res.damaged, it.ID)
+					}
+				}
+			}
+		})
+	}
+	batch := make([]Item, 0, batchSize)
+	err := store.Items(func(id ID, blob []byte) error {
+		batch = append(batch, Item{ID: id, Blob: blob})
+		if len(batch) == batchSize {
+			batches <- batch
+			batch = make([]Item, 0, batchSize)
 		}
-		recs = append(recs, r)
+		return nil
+	})
+	if len(batch) > 0 {
+		batches <- batch
+	}
+	close(batches)
+	wg.Wait()
+	if err != nil {
+		return nil, nil, err
+	}
+	var recs []*Record
+	var damaged []ID
+	for _, res := range results {
+		recs = append(recs, res.recs...)
+		damaged = append(damaged, res.damaged...)
 	}
 	slices.SortFunc(damaged, func(a, b ID) int { return bytes.Compare(a[:], b[:]) })
-	return recs, damaged
+	return recs, damaged, nil
 }
 
 // openRecord returns nil if the blob does not open or decode to a record
@@ -690,14 +710,11 @@ func (v *Vault) Check() error {
 	if v.dek == nil {
 		return ErrLocked
 	}
-	var items []Item
-	if err := v.store.Items(func(id ID, blob []byte) error {
-		items = append(items, Item{ID: id, Blob: bytes.Clone(blob)})
-		return nil
-	}); err != nil {
+	_, damaged, err := openAll(v.sealer, v.store, v.opts.Workers)
+	if err != nil {
 		return fmt.Errorf("check: %w", err)
 	}
-	if _, damaged := openAll(v.sealer, items, v.opts.Workers); len(damaged) > 0 {
+	if len(damaged) > 0 {
 		return &DamagedError{IDs: damaged}
 	}
 	return nil
