@@ -2,6 +2,7 @@ package journal
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -58,7 +59,8 @@ type Vault struct {
 	dek     *rwcrypto.DataKey
 	sealer  *rwcrypto.Sealer
 	records map[ID]*Record
-	index   *indexer // nil without Options.NewIndex
+	byKind  map[Kind][]*Record // each kind's records in List's order; see put
+	index   *indexer           // nil without Options.NewIndex
 	damaged []ID
 }
 
@@ -319,8 +321,13 @@ func (v *Vault) load(dek *rwcrypto.DataKey) error {
 	}
 	v.dek, v.sealer, v.index, v.damaged = dek, sealer, index, damaged
 	v.records = make(map[ID]*Record, len(recs))
+	v.byKind = make(map[Kind][]*Record)
 	for _, r := range recs {
 		v.records[r.ID] = r
+		v.byKind[r.Kind] = append(v.byKind[r.Kind], r)
+	}
+	for _, list := range v.byKind {
+		slices.SortFunc(list, listOrder)
 	}
 	return nil
 }
@@ -435,7 +442,7 @@ func (v *Vault) lock() error {
 	}
 	v.sealer.Wipe()
 	v.dek.Wipe()
-	v.dek, v.sealer, v.records, v.damaged = nil, nil, nil, nil
+	v.dek, v.sealer, v.records, v.byKind, v.damaged = nil, nil, nil, nil, nil
 	// Let the collector take the plaintext now rather than later.
 	runtime.GC()
 	if cerr := v.store.Checkpoint(); err == nil {
@@ -531,7 +538,7 @@ func (v *Vault) SaveAll(rs []*Record) error {
 	docs := make([]Doc, len(staged))
 	for i := range staged {
 		s := staged[i]
-		v.records[s.ID] = &s
+		v.put(&s)
 		docs[i] = docOf(&s)
 		*rs[i] = s.clone()
 	}
@@ -554,7 +561,7 @@ func (v *Vault) Delete(ids ...ID) error {
 		return fmt.Errorf("delete: %w", err)
 	}
 	for _, id := range ids {
-		delete(v.records, id)
+		v.remove(id)
 	}
 	if v.index != nil {
 		if err := v.index.update(func(ix Index) error { return ix.Remove(ids...) }); err != nil {
@@ -627,30 +634,81 @@ func (f Filter) match(r *Record) bool {
 }
 
 // List returns copies of the records f selects, newest day first and, within
-// a day, newest first.
+// a day, newest first. It reads only the kinds asked for, and within each
+// only the dates asked for.
 func (v *Vault) List(f Filter) ([]Record, error) {
 	v.mu.RLock()
 	defer v.mu.RUnlock()
 	if v.dek == nil {
 		return nil, ErrLocked
 	}
+	kinds := f.Kinds
+	if len(kinds) == 0 {
+		kinds = Kinds
+	}
 	var out []Record
-	for _, r := range v.records {
-		if f.match(r) {
-			out = append(out, r.clone())
+	for _, k := range kinds {
+		list := v.byKind[k]
+		// Newest day first: the records on or before To start at lo, the
+		// ones before From at hi.
+		lo, hi := 0, len(list)
+		if f.To != "" {
+			lo, _ = slices.BinarySearchFunc(list, f.To, func(r *Record, day string) int { return -cmp.Compare(r.Date, day) })
+		}
+		if f.From != "" {
+			hi = sort.Search(len(list), func(i int) bool { return list[i].Date < f.From })
+		}
+		for _, r := range list[lo:max(lo, hi)] {
+			if f.match(r) {
+				out = append(out, r.clone())
+			}
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := &out[i], &out[j]
-		if a.Date != b.Date {
-			return a.Date > b.Date
-		}
-		if !a.Created.Equal(b.Created) {
-			return a.Created.After(b.Created)
-		}
-		return bytes.Compare(a.ID[:], b.ID[:]) < 0
-	})
+	if len(kinds) > 1 {
+		slices.SortFunc(out, func(a, b Record) int { return listOrder(&a, &b) })
+	}
 	return out, nil
+}
+
+// listOrder is List's order: newest day first, then newest created, then
+// by id so that the order is total.
+func listOrder(a, b *Record) int {
+	if c := cmp.Compare(b.Date, a.Date); c != 0 {
+		return c
+	}
+	if c := b.Created.Compare(a.Created); c != 0 {
+		return c
+	}
+	return bytes.Compare(a.ID[:], b.ID[:])
+}
+
+// put adds r to the unlocked vault's records, replacing the record with its
+// id; every change to the records goes through put and remove, which keep
+// byKind in order. v.mu must be held for writing.
+func (v *Vault) put(r *Record) {
+	if old, ok := v.records[r.ID]; ok {
+		v.dropFromKind(old)
+	}
+	v.records[r.ID] = r
+	list := v.byKind[r.Kind]
+	i, _ := slices.BinarySearchFunc(list, r, listOrder)
+	v.byKind[r.Kind] = slices.Insert(list, i, r)
+}
+
+// remove drops the record with id, if there is one. v.mu must be held for
+// writing.
+func (v *Vault) remove(id ID) {
+	if old, ok := v.records[id]; ok {
+		v.dropFromKind(old)
+		delete(v.records, id)
+	}
+}
+
+func (v *Vault) dropFromKind(r *Record) {
+	list := v.byKind[r.Kind]
+	if i, ok := slices.BinarySearchFunc(list, r, listOrder); ok && list[i] == r {
+		v.byKind[r.Kind] = slices.Delete(list, i, i+1)
+	}
 }
 
 // Count returns how many records the vault holds, by kind.

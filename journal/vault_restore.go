@@ -89,7 +89,7 @@ func (v *Vault) Merge(incoming []Record, progress func(done, total int)) (MergeR
 	}
 	docs := make([]Doc, len(p.put))
 	for i, r := range p.put {
-		v.records[r.ID] = r
+		v.put(r)
 		docs[i] = docOf(r)
 	}
 	if v.index != nil && len(docs) > 0 {

@@ -27,6 +27,9 @@ type entryOpener interface{ OpenEntry(id journal.ID) }
 // maxOnThisDay is how many earlier entries Today shows at most.
 const maxOnThisDay = 6
 
+// onThisDayYears is how far back "On this day" looks.
+const onThisDayYears = 100
+
 // todayScreen is the home screen: the day of recovery, today's check-in,
 // the practices, one-click help for a hard moment, a writing prompt and
 // entries from this day in earlier months and years.
@@ -225,15 +228,14 @@ func loadTodayData(recs Records, now time.Time) todayData {
 		}
 	}
 	d.practices = practicesDone(d.checkIn, g, sessions)
-	yesterday := dayKey(civilDay(now).AddDate(0, 0, -1))
-	if list, err := recs.List(journal.Filter{Kinds: []journal.Kind{journal.KindEntry}, To: yesterday}); err == nil {
-		for _, r := range list {
-			if onThisDay(now, r.Date) {
-				d.memories = append(d.memories, r)
-				if len(d.memories) == maxOnThisDay {
-					break
-				}
-			}
+	for _, date := range onThisDayDates(now, onThisDayYears) {
+		list, err := recs.List(journal.Filter{Kinds: []journal.Kind{journal.KindEntry}, From: date, To: date})
+		if err != nil {
+			break
+		}
+		d.memories = append(d.memories, list[:min(len(list), maxOnThisDay-len(d.memories))]...)
+		if len(d.memories) == maxOnThisDay {
+			break
 		}
 	}
 	return d

@@ -67,6 +67,32 @@ func onThisDay(today time.Time, date string) bool {
 	return false
 }
 
+// onThisDayDates lists the dates [onThisDay] accepts, newest first, back to
+// years before today: Today asks for each date's entries instead of reading
+// every entry the vault holds.
+func onThisDayDates(today time.Time, years int) []string {
+	ty, tm, td := today.Date()
+	var out []string
+	add := func(y int, m time.Month, d int) {
+		t := time.Date(y, m, d, 12, 0, 0, 0, time.UTC)
+		if t.Day() == d { // not a 31st in a 30-day month
+			out = append(out, t.Format(journal.DateLayout))
+		}
+	}
+	feb29 := tm == time.February && td == 28 && !isLeap(ty)
+	for back := 1; back < 12; back++ {
+		m := time.Date(ty, tm-time.Month(back), 1, 12, 0, 0, 0, time.UTC)
+		add(m.Year(), m.Month(), td)
+	}
+	for y := ty - 1; y >= ty-years; y-- {
+		if feb29 && isLeap(y) {
+			add(y, time.February, 29)
+		}
+		add(y, tm, td)
+	}
+	return out
+}
+
 func isLeap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
 
 // memoryLine is what a list shows of an entry: its title, or else the first

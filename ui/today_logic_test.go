@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+	"sort"
 	"testing"
 	"time"
 
@@ -86,14 +88,17 @@ func TestPromptOfTheDay(t *testing.T) {
 	}
 }
 
-func TestOnThisDay(t *testing.T) {
-	day := func(s string) time.Time {
-		d, err := time.ParseInLocation(journal.DateLayout, s, time.Local)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d.Add(15 * time.Hour)
+// afternoon is 3 pm local time on the day s (YYYY-MM-DD).
+func afternoon(t *testing.T, s string) time.Time {
+	d, err := time.ParseInLocation(journal.DateLayout, s, time.Local)
+	if err != nil {
+		t.Fatal(err)
 	}
+	return d.Add(15 * time.Hour)
+}
+
+func TestOnThisDay(t *testing.T) {
+	day := func(s string) time.Time { return afternoon(t, s) }
 	tests := []struct {
 		today, date string
 		want        bool
@@ -226,6 +231,30 @@ func TestMemoryLine(t *testing.T) {
 	for _, tt := range tests {
 		if got := memoryLine(tt.e); got != tt.want {
 			t.Errorf("memoryLine(%+v) = %q, want %q", tt.e, got, tt.want)
+		}
+	}
+}
+
+func TestOnThisDayDatesAreExactlyTheDatesOnThisDayAccepts(t *testing.T) {
+	const years = 4
+	day := func(s string) time.Time { return afternoon(t, s) }
+	var todays []string
+	for d := day("2026-01-01"); d.Year() < 2029; d = d.AddDate(0, 0, 5) {
+		todays = append(todays, d.Format(journal.DateLayout))
+	}
+	todays = append(todays, "2027-02-28", "2028-02-28", "2028-02-29", "2028-03-01", "2027-03-31", "2027-12-31", "2028-01-01", "2027-05-31")
+	for _, today := range todays {
+		now := day(today)
+		var want []string
+		for d := now.AddDate(-years, 0, 0); d.Before(now); d = d.AddDate(0, 0, 1) {
+			if s := d.Format(journal.DateLayout); onThisDay(now, s) {
+				want = append(want, s)
+			}
+		}
+		got := onThisDayDates(now, years)
+		sort.Sort(sort.Reverse(sort.StringSlice(want)))
+		if !slices.Equal(got, want) {
+			t.Errorf("on %s: onThisDayDates = %v\nwant %v", today, got, want)
 		}
 	}
 }
