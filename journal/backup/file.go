@@ -144,7 +144,7 @@ func WriteFile(v Vault, dir string, to Recipient, o Options) (res Result, err er
 	if _, err := tmp.Seek(0, io.SeekStart); err != nil {
 		return res, fmt.Errorf("backup: %w", err)
 	}
-	got, err := Read(bufio.NewReaderSize(tmp, 256<<10), Key{id: age.NewInjectedFileKeyIdentity(fileKey), prot: to.prot}, verify)
+	got, err := read(bufio.NewReaderSize(tmp, 256<<10), Key{id: age.NewInjectedFileKeyIdentity(fileKey), prot: to.prot}, verify, false)
 	if err != nil {
 		return res, fmt.Errorf("backup: the written file did not verify: %w", err)
 	}

@@ -146,7 +146,7 @@ func TestABackupThatDoesNotVerifyIsNeverNamed(t *testing.T) {
 		bad  journal.Record
 	}{
 		{"a record without an id fails to write", journal.Record{Kind: journal.KindEntry, Date: "2026-01-01", Entry: &journal.Entry{Body: "x"}}},
-		{"a record that does not validate fails to read back", journal.Record{ID: journal.ID{7}, Kind: "diary", Date: "2026-01-01", Entry: &journal.Entry{Body: "x"}}},
+		{"a record that does not validate fails to write", journal.Record{ID: journal.ID{7}, Kind: "diary", Date: "2026-01-01", Entry: &journal.Entry{Body: "x"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			v := newFakeVault(t, k, 2)

@@ -102,27 +102,56 @@ func write(w io.Writer, recs []journal.Record, to Recipient, info Info, progress
 		return cmp.Or(cmp.Compare(a.Date, b.Date), a.Created.Compare(b.Created), bytes.Compare(a.ID[:], b.ID[:]))
 	})
 
-	// records.jsonl is built in memory first: its checksum goes in the
-	// manifest, which comes first so readers can refuse a newer format
-	// before parsing anything else.
-	var lines bytes.Buffer
-	defer func() { rwcrypto.Wipe(lines.Bytes()) }()
-	enc := json.NewEncoder(&lines)
-	enc.SetEscapeHTML(false)
-	report := newProgress(progress, len(order))
+	// records.jsonl is built in memory first, in chunks encoded in
+	// parallel: its checksum goes in the manifest, which comes first so
+	// readers can refuse a newer format before parsing anything else.
 	for i, r := range order {
 		if r.ID.IsZero() {
 			return nil, nil, fmt.Errorf("backup: record %d has no id", i+1)
 		}
-		if err := enc.Encode(r); err != nil {
-			return nil, nil, fmt.Errorf("backup: encode record %s: %w", r.ID, err)
-		}
 		m.Counts[r.Kind]++
-		report(i + 1)
+	}
+	errs := make([]error, len(order))
+	inParallel(len(order), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if err := order[i].Validate(); err != nil {
+				errs[i] = fmt.Errorf("backup: record %s: %w", order[i].ID, err)
+			}
+		}
+	}, nil)
+	if err := firstError(errs); err != nil {
+		return nil, nil, err
+	}
+	chunks := make([][]byte, (len(order)+chunkSize-1)/chunkSize)
+	errs = make([]error, len(chunks))
+	defer func() {
+		for _, c := range chunks {
+			rwcrypto.Wipe(c)
+		}
+	}()
+	inParallel(len(order), func(lo, hi int) {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		for _, r := range order[lo:hi] {
+			if err := enc.Encode(r); err != nil {
+				errs[lo/chunkSize] = fmt.Errorf("backup: encode record %s: %w", r.ID, err)
+				return
+			}
+		}
+		chunks[lo/chunkSize] = buf.Bytes()
+	}, newProgress(progress, len(order)))
+	if err := firstError(errs); err != nil {
+		return nil, nil, err
 	}
 	m.Records = len(order)
-	sum := sha256.Sum256(lines.Bytes())
-	m.Parts = map[string]Part{RecordsName: {SHA256: hex.EncodeToString(sum[:]), Size: int64(lines.Len())}}
+	h := sha256.New()
+	size := 0
+	for _, c := range chunks {
+		h.Write(c)
+		size += len(c)
+	}
+	m.Parts = map[string]Part{RecordsName: {SHA256: hex.EncodeToString(h.Sum(nil)), Size: int64(size)}}
 	manifest, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return nil, nil, fmt.Errorf("backup: manifest: %w", err)
@@ -136,22 +165,26 @@ func write(w io.Writer, recs []journal.Record, to Recipient, info Info, progress
 	}
 	tw := tar.NewWriter(aw)
 	for _, p := range []struct {
-		name string
-		data []byte
-	}{{ManifestName, manifest}, {RecordsName, lines.Bytes()}} {
+		name   string
+		chunks [][]byte
+	}{{ManifestName, [][]byte{manifest}}, {RecordsName, chunks}} {
 		hdr := &tar.Header{
 			Typeflag: tar.TypeReg,
 			Name:     p.name,
 			Mode:     0o600,
-			Size:     int64(len(p.data)),
 			ModTime:  m.Created,
 			Format:   tar.FormatUSTAR,
+		}
+		for _, c := range p.chunks {
+			hdr.Size += int64(len(c))
 		}
 		if err := tw.WriteHeader(hdr); err != nil {
 			return nil, nil, fmt.Errorf("backup: write %s: %w", p.name, err)
 		}
-		if _, err := tw.Write(p.data); err != nil {
-			return nil, nil, fmt.Errorf("backup: write %s: %w", p.name, err)
+		for _, c := range p.chunks {
+			if _, err := tw.Write(c); err != nil {
+				return nil, nil, fmt.Errorf("backup: write %s: %w", p.name, err)
+			}
 		}
 	}
 	if err := tw.Close(); err != nil {
@@ -161,6 +194,15 @@ func write(w io.Writer, recs []journal.Record, to Recipient, info Info, progress
 		return nil, nil, fmt.Errorf("backup: write: %w", err)
 	}
 	return capture.fileKey, m, nil
+}
+
+func firstError(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // keyCapture wraps a recipient to keep a copy of the file key age makes,

@@ -3,12 +3,12 @@ package backup
 import (
 	"archive/tar"
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash"
 	"io"
 	"maps"
 	"os"
@@ -18,6 +18,7 @@ import (
 
 	"filippo.io/age"
 
+	rwcrypto "github.com/rewirejournal/rewire/crypto"
 	"github.com/rewirejournal/rewire/journal"
 )
 
@@ -27,11 +28,9 @@ type Contents struct {
 	Records  []journal.Record // in the order of the file: oldest day first
 }
 
-// Limits on what a reader accepts, so a crafted file cannot exhaust memory.
-const (
-	maxManifest = 1 << 20  // a real one is under 1 KiB
-	maxRecord   = 64 << 20 // one record's line in records.jsonl
-)
+// maxManifest bounds the manifest a reader accepts; a real one is under
+// 1 KiB.
+const maxManifest = 1 << 20
 
 // ReadFile reads and checks the backup at path; see [Read].
 func ReadFile(path string, key Key, progress func(done, total int)) (*Contents, error) {
@@ -65,6 +64,15 @@ func Verify(path string, key Key, progress func(done, total int)) (*Manifest, er
 // does not fit, [ErrWrongPassphrase], [ErrWrongRecoveryKit],
 // [ErrNeedsPassphrase] or [ErrNeedsRecoveryKit].
 func Read(r io.Reader, key Key, progress func(done, total int)) (*Contents, error) {
+	return read(r, key, progress, true)
+}
+
+// read is [Read]; with deep false it checks everything but parses each
+// record only for its id, kind and version and returns no records. That is
+// how a backup just written is verified: every byte is authenticated and
+// matches its checksum, so what is on disk is what was encoded, and the
+// records were validated before encoding.
+func read(r io.Reader, key Key, progress func(done, total int), deep bool) (*Contents, error) {
 	if key.id == nil {
 		return nil, errors.New("backup: no key given")
 	}
@@ -84,7 +92,7 @@ func Read(r io.Reader, key Key, progress func(done, total int)) (*Contents, erro
 		}
 		return nil, fmt.Errorf("%w: %s", ErrDamaged, ageProblem(err))
 	}
-	return readPlain(plain, progress)
+	return readPlain(plain, progress, deep)
 }
 
 // ageProblem describes an age failure in words for the user, without
@@ -109,12 +117,13 @@ func ageProblem(err error) string {
 // come from age's authentication of the payload (or a short file) and are
 // reported as damage; errors in the tar structure of an authentic payload
 // mean the file is not a Rewire backup.
-func readPlain(plain io.Reader, progress func(done, total int)) (*Contents, error) {
+func readPlain(plain io.Reader, progress func(done, total int), deep bool) (*Contents, error) {
 	src := &trackReader{r: plain}
 	tr := tar.NewReader(src)
 	var (
 		m       *Manifest
 		c       = &Contents{}
+		read    int // records
 		seen    = map[string]bool{}
 		counted = map[journal.Kind]int{}
 	)
@@ -151,19 +160,34 @@ func readPlain(plain io.Reader, progress func(done, total int)) (*Contents, erro
 		if hdr.Size != want.Size {
 			return nil, fmt.Errorf("%w: %w: %s is %d bytes, the manifest says %d", ErrDamaged, ErrChecksum, name, hdr.Size, want.Size)
 		}
-		h := sha256.New()
-		body := io.TeeReader(tr, h)
-		if name == RecordsName {
-			c.Records, err = readRecords(body, m.Records, counted, newProgress(progress, m.Records))
-		} else {
+		if name != RecordsName {
 			// A part this version does not use; its checksum is still
 			// checked.
-			_, err = io.Copy(io.Discard, body)
+			h := sha256.New()
+			if _, err := io.Copy(h, tr); err != nil {
+				return nil, src.blame(err, false)
+			}
+			if err := checkSum(name, h.Sum(nil), want); err != nil {
+				return nil, err
+			}
+			continue
 		}
-		if err != nil {
+		// The records are read whole and checked against their checksum
+		// before any is parsed. The buffer grows only as authenticated
+		// data arrives, whatever size the header claims.
+		var data bytes.Buffer
+		if _, err := data.ReadFrom(io.LimitReader(tr, hdr.Size)); err != nil {
+			rwcrypto.Wipe(data.Bytes())
 			return nil, src.blame(err, false)
 		}
-		if err := checkSum(name, h, want); err != nil {
+		sum := sha256.Sum256(data.Bytes())
+		if err := checkSum(name, sum[:], want); err != nil {
+			rwcrypto.Wipe(data.Bytes())
+			return nil, err
+		}
+		c.Records, read, err = decodeRecords(data.Bytes(), m.Records, counted, progress, deep)
+		rwcrypto.Wipe(data.Bytes())
+		if err != nil {
 			return nil, err
 		}
 	}
@@ -181,8 +205,8 @@ func readPlain(plain io.Reader, progress func(done, total int)) (*Contents, erro
 			return nil, fmt.Errorf("%w: %s is missing", ErrDamaged, name)
 		}
 	}
-	if len(c.Records) != m.Records {
-		return nil, fmt.Errorf("%w: %d records, the manifest says %d", ErrDamaged, len(c.Records), m.Records)
+	if read != m.Records {
+		return nil, fmt.Errorf("%w: %d records, the manifest says %d", ErrDamaged, read, m.Records)
 	}
 	for _, k := range slices.Sorted(maps.Keys(m.Counts)) {
 		if counted[k] != m.Counts[k] {
@@ -275,48 +299,94 @@ func readManifest(r io.Reader, size int64) (*Manifest, error) {
 	return m, nil
 }
 
-// readRecords reads records.jsonl: one valid record a line, no id twice.
-func readRecords(r io.Reader, want int, counted map[journal.Kind]int, progress func(int)) ([]journal.Record, error) {
-	recs := make([]journal.Record, 0, min(want, 1<<16))
-	ids := make(map[journal.ID]bool, min(want, 1<<16))
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), maxRecord)
-	for line := 1; sc.Scan(); line++ {
-		var rec journal.Record
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			return nil, fmt.Errorf("%w: record on line %d does not parse", ErrDamaged, line)
+// decodeRecords parses records.jsonl: one valid record a line, no id
+// twice, no more lines than the manifest counts. Lines are decoded in
+// parallel; progress gets the number decoded of want. With deep false only
+// each record's id, kind and version are parsed, and no records returned.
+func decodeRecords(data []byte, want int, counted map[journal.Kind]int, progress func(done, total int), deep bool) ([]journal.Record, int, error) {
+	var lines [][]byte
+	for len(data) > 0 {
+		line, rest, found := bytes.Cut(data, []byte{'\n'})
+		if !found {
+			return nil, 0, fmt.Errorf("%w: %s does not end with a new line", ErrDamaged, RecordsName)
 		}
+		if len(lines) == want {
+			return nil, 0, fmt.Errorf("%w: more records than the manifest's %d", ErrDamaged, want)
+		}
+		lines, data = append(lines, line), rest
+	}
+	var recs []journal.Record
+	heads := make([]recordHead, len(lines))
+	errs := make([]error, len(lines))
+	decode := func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			errs[i] = decodeHead(lines[i], &heads[i])
+		}
+	}
+	if deep {
+		recs = make([]journal.Record, len(lines))
+		decode = func(lo, hi int) {
+			for i := lo; i < hi; i++ {
+				errs[i] = decodeRecord(lines[i], &recs[i])
+				heads[i] = recordHead{ID: recs[i].ID, Kind: recs[i].Kind}
+			}
+		}
+	}
+	inParallel(len(lines), decode, newProgress(progress, want))
+	ids := make(map[journal.ID]bool, len(lines))
+	for i, h := range heads {
 		switch {
-		case rec.Version > journal.RecordVersion:
-			return nil, fmt.Errorf("%w (record on line %d is version %d)", ErrNewerFormat, line, rec.Version)
-		case rec.ID.IsZero():
-			return nil, fmt.Errorf("%w: record on line %d has no id", ErrDamaged, line)
-		case ids[rec.ID]:
-			return nil, fmt.Errorf("%w: record %s appears twice", ErrDamaged, rec.ID)
+		case errs[i] != nil:
+			return nil, 0, fmt.Errorf("record on line %d: %w", i+1, errs[i])
+		case ids[h.ID]:
+			return nil, 0, fmt.Errorf("%w: record %s appears twice", ErrDamaged, h.ID)
 		}
-		if err := rec.Validate(); err != nil {
-			return nil, fmt.Errorf("%w: record %s: %w", ErrDamaged, rec.ID, err)
-		}
-		ids[rec.ID] = true
-		counted[rec.Kind]++
-		recs = append(recs, rec)
-		if len(recs) > want {
-			return nil, fmt.Errorf("%w: more records than the manifest's %d", ErrDamaged, want)
-		}
-		progress(len(recs))
+		ids[h.ID] = true
+		counted[h.Kind]++
 	}
-	if err := sc.Err(); err != nil {
-		if errors.Is(err, bufio.ErrTooLong) {
-			return nil, fmt.Errorf("%w: a record is longer than %d bytes", ErrDamaged, maxRecord)
-		}
-		return nil, err
-	}
-	return recs, nil
+	return recs, len(lines), nil
 }
 
-func checkSum(name string, h hash.Hash, want Part) error {
-	got := hex.EncodeToString(h.Sum(nil))
-	if got != strings.ToLower(want.SHA256) {
+// recordHead is the part of a record a shallow check reads.
+type recordHead struct {
+	ID      journal.ID   `json:"id"`
+	Kind    journal.Kind `json:"kind"`
+	Version int          `json:"v"`
+}
+
+func decodeHead(line []byte, h *recordHead) error {
+	if err := json.Unmarshal(line, h); err != nil {
+		return fmt.Errorf("%w: it does not parse", ErrDamaged)
+	}
+	switch {
+	case h.Version > journal.RecordVersion:
+		return fmt.Errorf("%w (version %d)", ErrNewerFormat, h.Version)
+	case h.ID.IsZero():
+		return fmt.Errorf("%w: it has no id", ErrDamaged)
+	case !h.Kind.Valid():
+		return fmt.Errorf("%w: unknown kind", ErrDamaged)
+	}
+	return nil
+}
+
+func decodeRecord(line []byte, r *journal.Record) error {
+	if err := json.Unmarshal(line, r); err != nil {
+		return fmt.Errorf("%w: it does not parse", ErrDamaged)
+	}
+	switch {
+	case r.Version > journal.RecordVersion:
+		return fmt.Errorf("%w (version %d)", ErrNewerFormat, r.Version)
+	case r.ID.IsZero():
+		return fmt.Errorf("%w: it has no id", ErrDamaged)
+	}
+	if err := r.Validate(); err != nil {
+		return fmt.Errorf("%w: %w", ErrDamaged, err)
+	}
+	return nil
+}
+
+func checkSum(name string, got []byte, want Part) error {
+	if hex.EncodeToString(got) != strings.ToLower(want.SHA256) {
 		return fmt.Errorf("%w: %w: %s", ErrDamaged, ErrChecksum, name)
 	}
 	return nil
