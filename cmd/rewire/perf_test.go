@@ -4,9 +4,11 @@ package main
 //
 //	go test -tags sqlite_fts5 -run '^$' -bench UnlockToToday -benchtime 3x ./cmd/rewire/
 //
-// BenchmarkUnlockToToday10k builds a vault of 10 000 demo journal entries
-// (plus the other kinds of record a year of daily use brings) once per
-// process, then per iteration opens it in the real app on Fyne's test driver
+// BenchmarkUnlockToToday builds two demo vaults once per process: one of
+// 10 000 records (the size: 2 893 days of daily use, so 2 893
+// journal entries with the check-ins, gratitude, sessions and urge episodes
+// such days bring), and one of 10 000 journal entries (34 802 records), and
+// per iteration opens each in the real app on Fyne's test driver
 // (software painter, no display), types the passphrase, presses Enter and
 // stops the clock when the Today screen has been built and rendered once.
 // It reports:
@@ -19,7 +21,7 @@ package main
 //	vmhwm-MiB          this process's peak RSS after the first unlock (includes building the vault)
 //	child-vmhwm-MiB    peak RSS of a clean process that opens the vault, unlocks, draws
 //	                   Today, waits for the search index and scrolls the journal list
-//	child-list-rows    journal list length in that process (10 000)
+//	child-list-rows    journal list length in that process (one per entry)
 //	child-row-widgets  row widgets the list built for it (a screenful)
 
 import (
@@ -47,7 +49,6 @@ import (
 )
 
 const (
-	perfEntries    = 10000
 	perfPassphrase = "quiet river morning lantern"
 	// perfChildEnv names the prepared vault when the test binary is
 	// re-executed as the clean child process that measures peak RSS.
@@ -74,43 +75,56 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// perfSizes are the demo vaults, by journal entries.
+var perfSizes = []struct {
+	name    string
+	entries int
+}{
+	{"10k-records", 2893},
+	{"10k-entries", 10000},
+}
+
 var (
-	perfOnce    sync.Once
-	perfDir     string
-	perfPath    string
-	perfRecords int
-	perfErr     error
+	perfMu     sync.Mutex
+	perfDir    string
+	perfVaults = map[int]string{} // entries → path
 )
 
-// perfVault creates the 10k vault once per process.
-func perfVault(b *testing.B) string {
-	perfOnce.Do(func() {
-		start := time.Now()
-		perfDir, perfErr = os.MkdirTemp("", "rewire-perf-")
-		if perfErr != nil {
-			return
-		}
-		perfPath = filepath.Join(perfDir, "vault.db")
-		v := newVaults(perfPath)
-		if _, _, perfErr = v.Create([]byte(perfPassphrase), journal.MinKDFParams()); perfErr != nil {
-			return
-		}
-		recs := demo.Generate(perfEntries, 1, time.Now().AddDate(0, 0, 1))
-		perfRecords = len(recs)
-		for len(recs) > 0 {
-			n := min(len(recs), 2000)
-			if perfErr = v.vault.SaveAll(recs[:n]); perfErr != nil {
-				return
-			}
-			recs = recs[n:]
-		}
-		perfErr = v.Close()
-		b.Logf("built a vault of %d records (%d entries) in %v", perfRecords, perfEntries, time.Since(start).Round(time.Millisecond))
-	})
-	if perfErr != nil {
-		b.Fatal("building the 10k vault:", perfErr)
+// perfVault creates the demo vault of n entries once per process.
+func perfVault(b *testing.B, entries int) string {
+	perfMu.Lock()
+	defer perfMu.Unlock()
+	if path, ok := perfVaults[entries]; ok {
+		return path
 	}
-	return perfPath
+	start := time.Now()
+	if perfDir == "" {
+		dir, err := os.MkdirTemp("", "rewire-perf-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		perfDir = dir
+	}
+	path := filepath.Join(perfDir, fmt.Sprintf("vault-%d.db", entries))
+	v := newVaults(path)
+	if _, _, err := v.Create([]byte(perfPassphrase), journal.MinKDFParams()); err != nil {
+		b.Fatal(err)
+	}
+	recs := demo.Generate(entries, 1, time.Now().AddDate(0, 0, 1))
+	total := len(recs)
+	for len(recs) > 0 {
+		n := min(len(recs), 2000)
+		if err := v.vault.SaveAll(recs[:n]); err != nil {
+			b.Fatal(err)
+		}
+		recs = recs[n:]
+	}
+	if err := v.Close(); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("built a vault of %d records (%d entries) in %v", total, entries, time.Since(start).Round(time.Millisecond))
+	perfVaults[entries] = path
+	return path
 }
 
 // perfRun is one open → Enter → Today run of the real app.
@@ -120,6 +134,8 @@ type perfRun struct {
 	kdf    time.Duration // a wrong-passphrase attempt
 	total  time.Duration // Enter → Today built and rendered
 	render time.Duration // the first render alone
+	// hwmShown is the peak RSS once the unlock screen is shown
+	hwmShown float64
 }
 
 // openApp shows the app on fa for the vault at path: the unlock screen,
@@ -133,7 +149,7 @@ func openApp(fa fyne.App, path string) (*perfRun, error) {
 	if v.vault == nil {
 		return nil, errors.New("the vault was not opened (no unlock screen)")
 	}
-	r := &perfRun{app: a, vaults: v}
+	r := &perfRun{app: a, vaults: v, hwmShown: vmHWM()}
 	t0 := time.Now()
 	err := v.vault.Unlock([]byte("not my passphrase"))
 	r.kdf = time.Since(t0)
@@ -169,8 +185,13 @@ func (r *perfRun) close() {
 	r.app.Window().Close()
 }
 
-func BenchmarkUnlockToToday10k(b *testing.B) {
-	path := perfVault(b)
+func BenchmarkUnlockToToday(b *testing.B) {
+	for _, size := range perfSizes {
+		b.Run(size.name, func(b *testing.B) { benchUnlockToToday(b, perfVault(b, size.entries)) })
+	}
+}
+
+func benchUnlockToToday(b *testing.B, path string) {
 	fa := test.NewApp()
 	defer test.NewApp() // leave a fresh app behind, not ours
 
@@ -227,11 +248,14 @@ func BenchmarkUnlockToToday10k(b *testing.B) {
 	b.ReportMetric(child.HWM, "child-vmhwm-MiB")
 	b.ReportMetric(float64(child.ListRows), "child-list-rows")
 	b.ReportMetric(float64(child.RowWidgets), "child-row-widgets")
-	b.Logf("vault: %d records; child: %+v", perfRecords, child)
+	b.Logf("child: %+v", child)
 }
 
 // childReport is what the clean child process prints, as one JSON line.
 type childReport struct {
+	HWMStart   float64 // VmHWM MiB when the child starts
+	HWMShown   float64 // … once the unlock screen is shown, before any KDF
+	HWMUnlock  float64 // VmHWM MiB on the unlock screen, after one KDF run
 	HWMToday   float64 // VmHWM MiB once Today is drawn
 	HeapToday  float64 // Go heap in use (MiB) then
 	SysToday   float64 // memory the Go runtime holds from the OS (MiB) then
@@ -245,34 +269,39 @@ type childReport struct {
 }
 
 var (
-	childOnce   sync.Once
-	childResult childReport
-	childErr    error
+	childMu      sync.Mutex
+	childResults = map[string]childReport{}
 )
 
+// perfChildOnce measures the vault at path in a clean child process, once.
 func perfChildOnce(path string) (childReport, error) {
-	childOnce.Do(func() {
-		cmd := exec.Command(os.Args[0], "-test.run=^$")
-		cmd.Env = append(os.Environ(), perfChildEnv+"="+path)
-		cmd.Stderr = os.Stderr
-		out, err := cmd.Output()
-		if err != nil {
-			childErr = err
-			return
-		}
-		sc := bufio.NewScanner(strings.NewReader(string(out)))
-		for sc.Scan() {
-			if line, ok := strings.CutPrefix(sc.Text(), "PERF "); ok {
-				childErr = json.Unmarshal([]byte(line), &childResult)
-				if childErr == nil && childResult.Err != "" {
-					childErr = errors.New(childResult.Err)
-				}
-				return
+	childMu.Lock()
+	defer childMu.Unlock()
+	if rep, ok := childResults[path]; ok {
+		return rep, nil
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), perfChildEnv+"="+path)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return childReport{}, err
+	}
+	sc := bufio.NewScanner(strings.NewReader(string(out)))
+	for sc.Scan() {
+		if line, ok := strings.CutPrefix(sc.Text(), "PERF "); ok {
+			var rep childReport
+			if err := json.Unmarshal([]byte(line), &rep); err != nil {
+				return rep, err
 			}
+			if rep.Err != "" {
+				return rep, errors.New(rep.Err)
+			}
+			childResults[path] = rep
+			return rep, nil
 		}
-		childErr = fmt.Errorf("no report in %q", out)
-	})
-	return childResult, childErr
+	}
+	return childReport{}, fmt.Errorf("no report in %q", out)
 }
 
 // perfChild runs in the re-executed test binary: it opens the vault,
@@ -298,11 +327,13 @@ func perfChild(path string) int {
 }
 
 func perfChildRun(path string, rep *childReport) error {
+	rep.HWMStart = vmHWM()
 	fa := test.NewApp()
 	r, err := openApp(fa, path)
 	if err != nil {
 		return err
 	}
+	rep.HWMShown, rep.HWMUnlock = r.hwmShown, vmHWM()
 	if err := r.enter(); err != nil {
 		return err
 	}
