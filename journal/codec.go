@@ -69,6 +69,8 @@ func encodeRecord(r *Record) ([]byte, error) {
 		encodeSettings(&e, r.Settings)
 	case r.Crisis != nil:
 		encodeCrisis(&e, r.Crisis)
+	case r.MedPreset != nil:
+		encodeMedPreset(&e, r.MedPreset)
 	default:
 		return nil, fmt.Errorf("%w: kind %q has no payload", ErrInvalid, r.Kind)
 	}
@@ -123,6 +125,8 @@ func decodeRecord(plain []byte, r *Record) error {
 		r.Settings = decodeSettings(&d)
 	case KindCrisis:
 		r.Crisis = decodeCrisis(&d)
+	case KindMedPreset:
+		r.MedPreset = decodeMedPreset(&d)
 	default:
 		return errBadRecord
 	}
@@ -220,7 +224,7 @@ func decodeCheckIn(d *decoder) *CheckIn {
 }
 
 func encodeUrge(e *encoder, x *UrgeEpisode) {
-	e.begin(9)
+	e.begin(11)
 	e.time(x.Started)
 	e.time(x.Ended)
 	e.count(len(x.Samples))
@@ -235,6 +239,13 @@ func encodeUrge(e *encoder, x *UrgeEpisode) {
 	e.str(x.Coping)
 	e.bool(x.ActedOn)
 	e.bool(x.Finished)
+	e.int(x.CadenceSeconds)
+	e.count(len(x.Pauses))
+	for _, p := range x.Pauses {
+		e.begin(2)
+		e.time(p.From)
+		e.time(p.To)
+	}
 }
 
 func decodeUrge(d *decoder) *UrgeEpisode {
@@ -256,12 +267,21 @@ func decodeUrge(d *decoder) *UrgeEpisode {
 	x.Coping = d.str()
 	x.ActedOn = d.bool()
 	x.Finished = d.bool()
+	x.CadenceSeconds = d.int()
+	if n := d.count(); n > 0 {
+		x.Pauses = make([]Pause, n)
+		for i := range x.Pauses {
+			d.begin()
+			x.Pauses[i] = Pause{From: d.time(), To: d.time()}
+			d.end()
+		}
+	}
 	d.end()
 	return x
 }
 
 func encodeSession(e *encoder, x *PracticeSession) {
-	e.begin(8)
+	e.begin(10)
 	e.str(x.Practice)
 	e.str(x.Pattern)
 	e.time(x.Started)
@@ -270,6 +290,8 @@ func encodeSession(e *encoder, x *PracticeSession) {
 	e.optInt(x.DistressBefore)
 	e.optInt(x.DistressAfter)
 	e.bool(x.Finished)
+	e.int(x.PlannedSeconds)
+	e.bool(x.Preset)
 }
 
 func decodeSession(d *decoder) *PracticeSession {
@@ -283,6 +305,8 @@ func decodeSession(d *decoder) *PracticeSession {
 	x.DistressBefore = d.optInt()
 	x.DistressAfter = d.optInt()
 	x.Finished = d.bool()
+	x.PlannedSeconds = d.int()
+	x.Preset = d.bool()
 	d.end()
 	return x
 }
@@ -315,11 +339,13 @@ func decodePattern(d *decoder) *BreathingPattern {
 }
 
 func encodeSettings(e *encoder, x *Settings) {
-	e.begin(4)
+	e.begin(6)
 	e.str(x.RecoveryStart)
 	e.str(x.Language)
 	e.int(x.AutoLockMinutes)
 	e.str(x.Theme)
+	e.int(x.UrgeCadenceSeconds)
+	e.str(x.BreathingSince)
 }
 
 func decodeSettings(d *decoder) *Settings {
@@ -329,6 +355,35 @@ func decodeSettings(d *decoder) *Settings {
 	x.Language = d.str()
 	x.AutoLockMinutes = d.int()
 	x.Theme = d.str()
+	x.UrgeCadenceSeconds = d.int()
+	x.BreathingSince = d.str()
+	d.end()
+	return x
+}
+
+func encodeMedPreset(e *encoder, x *MeditationPreset) {
+	e.begin(8)
+	e.str(x.Name)
+	e.int(x.Seconds)
+	e.int(x.WarmUpSeconds)
+	e.str(x.StartBell)
+	e.str(x.EndBell)
+	e.str(x.IntervalBell)
+	e.int(x.IntervalMinutes)
+	e.int(x.SortOrder)
+}
+
+func decodeMedPreset(d *decoder) *MeditationPreset {
+	x := new(MeditationPreset)
+	d.begin()
+	x.Name = d.str()
+	x.Seconds = d.int()
+	x.WarmUpSeconds = d.int()
+	x.StartBell = d.str()
+	x.EndBell = d.str()
+	x.IntervalBell = d.str()
+	x.IntervalMinutes = d.int()
+	x.SortOrder = d.int()
 	d.end()
 	return x
 }

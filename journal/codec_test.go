@@ -116,7 +116,7 @@ func TestEveryPayloadFieldIsEncoded(t *testing.T) {
 func payloadField(t reflect.Type) Kind {
 	for k, v := range map[Kind]any{KindEntry: Entry{}, KindGratitude: Gratitude{}, KindCheckIn: CheckIn{},
 		KindUrge: UrgeEpisode{}, KindSession: PracticeSession{}, KindPattern: BreathingPattern{},
-		KindSettings: Settings{}, KindCrisis: CrisisCard{}} {
+		KindSettings: Settings{}, KindCrisis: CrisisCard{}, KindMedPreset: MeditationPreset{}} {
 		if reflect.TypeOf(v) == t {
 			return k
 		}
@@ -181,12 +181,12 @@ func TestARecordWrittenBeforeAFieldExistedReadsItAsZero(t *testing.T) {
 func TestARecordWithMoreFieldsThanThisVersionKnowsIsRefused(t *testing.T) {
 	r := codecRecords()["settings"]
 	plain, _ := encodeRecord(r)
-	// Settings has 4 fields; claim 5 and add one.
-	i := bytes.LastIndex(plain, []byte{4, byte(len("")), 2, 'u', 'k'})
+	// Settings has 6 fields; claim 7 and add one.
+	i := bytes.LastIndex(plain, []byte{6, byte(len("")), 2, 'u', 'k'})
 	if i < 0 {
 		t.Fatal("could not find the settings payload")
 	}
-	plain[i] = 5
+	plain[i] = 7
 	plain = append(plain, 0)
 	var got Record
 	if err := decodeRecord(plain, &got); err == nil {

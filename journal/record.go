@@ -71,10 +71,11 @@ const (
 	KindPattern   Kind = "pattern"   // a custom breathing pattern
 	KindSettings  Kind = "settings"  // the profile and settings (one per vault)
 	KindCrisis    Kind = "crisis"    // the crisis card (one per vault)
+	KindMedPreset Kind = "medpreset" // a meditation timer preset
 )
 
 // Kinds lists every kind, in the order the app presents them.
-var Kinds = []Kind{KindEntry, KindGratitude, KindCheckIn, KindUrge, KindSession, KindPattern, KindSettings, KindCrisis}
+var Kinds = []Kind{KindEntry, KindGratitude, KindCheckIn, KindUrge, KindSession, KindPattern, KindSettings, KindCrisis, KindMedPreset}
 
 // Valid reports whether k is one of [Kinds].
 func (k Kind) Valid() bool {
@@ -113,6 +114,7 @@ type Record struct {
 	Pattern   *BreathingPattern `json:"pattern,omitempty"`
 	Settings  *Settings         `json:"settings,omitempty"`
 	Crisis    *CrisisCard       `json:"crisis,omitempty"`
+	MedPreset *MeditationPreset `json:"medpreset,omitempty"`
 }
 
 // Entry is a journal entry. Several may share a date.
@@ -173,6 +175,17 @@ type UrgeEpisode struct {
 	Coping    string       `json:"coping,omitempty"`
 	ActedOn   bool         `json:"actedOn,omitempty"`
 	Finished  bool         `json:"finished,omitempty"` // false while in progress or if interrupted
+	// CadenceSeconds is how often the user was asked to rate (30–120), so
+	// a resumed episode keeps it; 0 for the default.
+	CadenceSeconds int `json:"cadence,omitempty"`
+	// Pauses are the breathing breaks taken during the episode.
+	Pauses []Pause `json:"pauses,omitempty"`
+}
+
+// Pause is a span of time a practice was paused for.
+type Pause struct {
+	From time.Time `json:"from"`
+	To   time.Time `json:"to,omitzero"` // zero while still paused
 }
 
 // PracticeSession is a breathing or meditation session.
@@ -185,6 +198,12 @@ type PracticeSession struct {
 	DistressBefore *int      `json:"distressBefore,omitempty"` // 0–10
 	DistressAfter  *int      `json:"distressAfter,omitempty"`  // 0–10
 	Finished       bool      `json:"finished,omitempty"`
+	// PlannedSeconds is the length the session was set to, so one stopped
+	// early can be told from a complete one; 0 for open-ended.
+	PlannedSeconds int `json:"planned,omitempty"`
+	// Preset says Pattern names one of the app's own patterns rather than
+	// one of the user's.
+	Preset bool `json:"preset,omitempty"`
 }
 
 // BreathingPattern is a custom breathing pattern the user named.
@@ -206,6 +225,24 @@ type Settings struct {
 	Language        string `json:"language,omitempty"`      // "en", "sv", "uk"
 	AutoLockMinutes int    `json:"autoLockMinutes,omitempty"`
 	Theme           string `json:"theme,omitempty"` // "light", "dark", "system"
+	// UrgeCadenceSeconds is how often urge surfing asks for a rating,
+	// 30–120; 0 for the default (60).
+	UrgeCadenceSeconds int `json:"urgeCadence,omitempty"`
+	// BreathingSince is the day of the user's first breathing session
+	// (YYYY-MM-DD), for the first-month limit on 4-7-8 breathing.
+	BreathingSince string `json:"breathingSince,omitempty"`
+}
+
+// MeditationPreset is a meditation timer setting the user saved.
+type MeditationPreset struct {
+	Name            string `json:"name"`
+	Seconds         int    `json:"seconds"` // 60–10800; 0 for open-ended
+	WarmUpSeconds   int    `json:"warmUp,omitempty"`
+	StartBell       string `json:"startBell,omitempty"` // a bell name or "none"
+	EndBell         string `json:"endBell,omitempty"`
+	IntervalBell    string `json:"intervalBell,omitempty"`
+	IntervalMinutes int    `json:"intervalMinutes,omitempty"` // 0 for none
+	SortOrder       int    `json:"order"`
 }
 
 // Contact is a person or line on the crisis card.
@@ -243,7 +280,7 @@ func (r *Record) Validate() error {
 	}
 	set := 0
 	for _, p := range []bool{r.Entry != nil, r.Gratitude != nil, r.CheckIn != nil, r.Urge != nil,
-		r.Session != nil, r.Pattern != nil, r.Settings != nil, r.Crisis != nil} {
+		r.Session != nil, r.Pattern != nil, r.Settings != nil, r.Crisis != nil, r.MedPreset != nil} {
 		if p {
 			set++
 		}
@@ -258,8 +295,8 @@ func (r *Record) Validate() error {
 		return bad("mood %d is not 1–5", r.CheckIn.Mood)
 	case r.CheckIn != nil && (r.CheckIn.Craving < 0 || r.CheckIn.Craving > 10):
 		return bad("craving %d is not 0–10", r.CheckIn.Craving)
-	case r.Pattern != nil && (r.Pattern.Inhale < 1 || r.Pattern.Exhale < 1 || r.Pattern.Inhale > 30 ||
-		r.Pattern.Exhale > 30 || r.Pattern.HoldIn < 0 || r.Pattern.HoldIn > 30 || r.Pattern.HoldOut < 0 || r.Pattern.HoldOut > 30):
+	case r.Pattern != nil && !(within(r.Pattern.Inhale, 1, 30) && within(r.Pattern.Exhale, 1, 30) &&
+		within(r.Pattern.HoldIn, 0, 30) && within(r.Pattern.HoldOut, 0, 30)):
 		return bad("breathing phases must be 1–30 s (holds 0–30 s)")
 	}
 	if r.Urge != nil {
@@ -271,6 +308,9 @@ func (r *Record) Validate() error {
 	}
 	return nil
 }
+
+// within reports lo ≤ x ≤ hi; NaN is never within.
+func within(x, lo, hi float64) bool { return x >= lo && x <= hi }
 
 func (r *Record) payloadKind() Kind {
 	switch {
@@ -290,6 +330,8 @@ func (r *Record) payloadKind() Kind {
 		return KindSettings
 	case r.Crisis != nil:
 		return KindCrisis
+	case r.MedPreset != nil:
+		return KindMedPreset
 	}
 	return ""
 }
@@ -303,6 +345,8 @@ func (r *Record) Title() string {
 		return r.Pattern.Name
 	case r.Session != nil:
 		return r.Session.Practice
+	case r.MedPreset != nil:
+		return r.MedPreset.Name
 	}
 	return ""
 }

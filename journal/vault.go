@@ -800,6 +800,7 @@ func (r *Record) clone() Record {
 		u.Samples = slices.Clone(u.Samples)
 		u.Triggers = slices.Clone(u.Triggers)
 		u.HALT = slices.Clone(u.HALT)
+		u.Pauses = slices.Clone(u.Pauses)
 		c.Urge = &u
 	}
 	if r.Session != nil {
@@ -830,6 +831,10 @@ func (r *Record) clone() Record {
 		k.People = slices.Clone(k.People)
 		k.Lines = slices.Clone(k.Lines)
 		c.Crisis = &k
+	}
+	if r.MedPreset != nil {
+		m := *r.MedPreset
+		c.MedPreset = &m
 	}
 	return c
 }
