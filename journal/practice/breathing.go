@@ -473,6 +473,9 @@ func (g *BreathingGuide) Session(now time.Time) journal.PracticeSession {
 		Seconds:  int(a / time.Second),
 		Cycles:   int(a / g.cycle),
 		Finished: a >= total || g.clock.stopped,
+		// Rounded up, so a plan of 76 s is not logged as stopped early.
+		PlannedSeconds: int((total + time.Second - 1) / time.Second),
+		Preset:         g.p.Preset,
 	}
 	s.DistressBefore, _ = distress(g.before)
 	s.DistressAfter, _ = distress(g.after)

@@ -224,7 +224,7 @@ func TestStoppingEarlyLogsWhatWasBreathed(t *testing.T) {
 	if err := r.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	want := journal.PracticeSession{Practice: PracticeBreathing, Pattern: PresetBox, Started: t0, Seconds: 37, Cycles: 2, Finished: true}
+	want := journal.PracticeSession{Practice: PracticeBreathing, Pattern: PresetBox, Started: t0, Seconds: 37, Cycles: 2, Finished: true, PlannedSeconds: 240, Preset: true}
 	if r.Kind != journal.KindSession || *r.Session != want {
 		t.Errorf("logged %+v, want %+v", *r.Session, want)
 	}

@@ -304,6 +304,8 @@ func (m *Meditation) Session(now time.Time) journal.PracticeSession {
 		Started:  m.clock.start,
 		Seconds:  int(st.Elapsed / time.Second),
 		Finished: m.done,
+		// Zero for an open-ended sit.
+		PlannedSeconds: int(m.p.Duration / time.Second),
 	}
 }
 

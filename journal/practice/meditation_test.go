@@ -242,7 +242,7 @@ func TestAFixedSitIsSavedWhileRunningAndLoggedAtItsLength(t *testing.T) {
 	if err := r.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	want := journal.PracticeSession{Practice: PracticeMeditation, Pattern: "Morning", Started: t0, Seconds: 1200, Finished: true}
+	want := journal.PracticeSession{Practice: PracticeMeditation, Pattern: "Morning", Started: t0, Seconds: 1200, Finished: true, PlannedSeconds: 1200}
 	if r.ID != running.ID || r.Kind != journal.KindSession || r.Date != "2026-03-01" || *r.Session != want {
 		t.Errorf("logged %+v (id kept %v), want %+v", *r.Session, r.ID == running.ID, want)
 	}

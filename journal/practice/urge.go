@@ -187,7 +187,8 @@ func (s *UrgeSession) Start(now time.Time, rating int) error {
 	s.id = journal.NewID()
 	s.date = now.Format(journal.DateLayout)
 	s.created = now
-	s.ep = journal.UrgeEpisode{Started: now, Samples: []journal.UrgeSample{{At: now, Rating: rating}}}
+	s.ep = journal.UrgeEpisode{Started: now, Samples: []journal.UrgeSample{{At: now, Rating: rating}},
+		CadenceSeconds: int(s.cadence / time.Second)}
 	s.clock = stopwatch{start: now}
 	s.capAt = SoftCap
 	return nil
@@ -222,6 +223,9 @@ func (s *UrgeSession) Pause(now time.Time) error {
 	if err := s.usable(); err != nil {
 		return err
 	}
+	if !s.clock.paused {
+		s.ep.Pauses = append(s.ep.Pauses, journal.Pause{From: now})
+	}
 	s.clock.pause(now)
 	return nil
 }
@@ -232,9 +236,26 @@ func (s *UrgeSession) Resume(now time.Time) error {
 	if err := s.usable(); err != nil {
 		return err
 	}
+	if s.clock.paused {
+		s.closePause(now)
+	}
 	s.clock.resume(now)
 	return nil
 }
+
+// closePause ends the open pause, if any, at now (never before it began).
+func (s *UrgeSession) closePause(now time.Time) {
+	if n := len(s.ep.Pauses); n > 0 && s.ep.Pauses[n-1].To.IsZero() {
+		p := &s.ep.Pauses[n-1]
+		p.To = now
+		if p.To.Before(p.From) {
+			p.To = p.From
+		}
+	}
+}
+
+// Paused reports whether the session is away in a breathing exercise.
+func (s *UrgeSession) Paused() bool { return s.clock.paused && !s.ep.Finished }
 
 // KeepGoing answers the soft-cap offer: the session goes on and offers
 // again one [SoftCap] from now. Before the cap it does nothing.
@@ -264,6 +285,7 @@ func (s *UrgeSession) End(now time.Time, o UrgeOutcome) error {
 	if last := s.ep.Samples[len(s.ep.Samples)-1].At; end.Before(last) {
 		end = last
 	}
+	s.closePause(end)
 	s.clock.stop(end)
 	s.ep.Ended = end
 	s.ep.Finished = true
@@ -379,15 +401,19 @@ func (s *UrgeSession) Record() *journal.Record {
 	ep.Samples = slices.Clone(ep.Samples)
 	ep.Triggers = slices.Clone(ep.Triggers)
 	ep.HALT = slices.Clone(ep.HALT)
+	ep.Pauses = slices.Clone(ep.Pauses)
 	r.Urge = &ep
 	return r
 }
 
 // ResumeUrge picks up an unfinished episode saved by an earlier run (the
 // app was killed mid-session). The session keeps the record's id, date and
-// samples, and asks for ratings every cadence (zero for the default). The
-// time the app was away counts as part of the episode; the UI may instead
-// end an old episode at [UrgeSession.LastRated].
+// samples, and asks for ratings every cadence; zero means the cadence the
+// episode was saved with, or the default. The time the app was away counts
+// as part of the episode; the UI may instead end an old episode at
+// [UrgeSession.LastRated]. Its breathing pauses are kept; one left open by
+// the crash is closed where it began, since when it ended is unknown, and
+// the session comes back running.
 //
 // It refuses a record that is not an urge episode ([ErrNotUrge]), one
 // already finished ([ErrEnded]), one without ratings ([ErrNotStarted]),
@@ -395,6 +421,9 @@ func (s *UrgeSession) Record() *journal.Record {
 func ResumeUrge(r *journal.Record, cadence time.Duration) (*UrgeSession, error) {
 	if r == nil || r.Kind != journal.KindUrge || r.Urge == nil {
 		return nil, ErrNotUrge
+	}
+	if cadence == 0 && r.Urge.CadenceSeconds != 0 {
+		cadence = ClampCadence(time.Duration(r.Urge.CadenceSeconds) * time.Second)
 	}
 	s, err := NewUrgeSession(cadence)
 	if err != nil {
@@ -420,6 +449,16 @@ func ResumeUrge(r *journal.Record, cadence time.Duration) (*UrgeSession, error) 
 	ep.Ended = time.Time{}
 	ep.Triggers = slices.Clone(ep.Triggers)
 	ep.HALT = slices.Clone(ep.HALT)
+	ep.CadenceSeconds = int(s.cadence / time.Second)
+	ep.Pauses = slices.Clone(ep.Pauses)
+	var away time.Duration
+	for i := range ep.Pauses {
+		p := &ep.Pauses[i]
+		if p.To.IsZero() || p.To.Before(p.From) {
+			p.To = p.From
+		}
+		away += p.To.Sub(p.From)
+	}
 	s.id = r.ID
 	if s.id.IsZero() {
 		s.id = journal.NewID()
@@ -432,7 +471,7 @@ func ResumeUrge(r *journal.Record, cadence time.Duration) (*UrgeSession, error) 
 		s.created = ep.Started
 	}
 	s.ep = ep
-	s.clock = stopwatch{start: ep.Started}
+	s.clock = stopwatch{start: ep.Started, pausedFor: away}
 	s.capAt = SoftCap
 	return s, nil
 }

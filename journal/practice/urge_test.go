@@ -486,3 +486,58 @@ func TestDurationOfAnInterruptedEpisodeRunsToItsLastRating(t *testing.T) {
 		t.Errorf("Duration of an empty episode = %v, want 0", d)
 	}
 }
+
+func TestBreathingBreaksAreLoggedAsPauses(t *testing.T) {
+	u := startUrge(t, 0, 7)
+	if err := u.Pause(at(40 * time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	if !u.Paused() {
+		t.Error("Paused() is false during a breathing break")
+	}
+	mid := u.Record().Urge
+	if len(mid.Pauses) != 1 || !mid.Pauses[0].From.Equal(at(40*time.Second)) || !mid.Pauses[0].To.IsZero() {
+		t.Errorf("pauses while away = %+v, want one open pause from 40 s", mid.Pauses)
+	}
+	if err := u.Resume(at(3 * time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	ep := u.Record().Urge
+	if len(ep.Pauses) != 1 || !ep.Pauses[0].To.Equal(at(3*time.Minute)) {
+		t.Errorf("pauses after coming back = %+v, want 40 s – 3 min", ep.Pauses)
+	}
+	if ep.CadenceSeconds != 60 {
+		t.Errorf("cadence %d s logged, want 60", ep.CadenceSeconds)
+	}
+	if len(mid.Pauses) != 1 || !mid.Pauses[0].To.IsZero() {
+		t.Error("a record taken earlier changed with the session")
+	}
+}
+
+func TestAResumedEpisodeKeepsItsCadenceAndPauses(t *testing.T) {
+	u := startUrge(t, 90*time.Second, 8)
+	_ = u.Pause(at(30 * time.Second))
+	_ = u.Resume(at(90 * time.Second))
+	_ = u.Rate(at(2*time.Minute), 6)
+	_ = u.Pause(at(150 * time.Second)) // killed while breathing
+	saved := u.Record()
+
+	r, err := ResumeUrge(saved, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Cadence() != 90*time.Second {
+		t.Errorf("resumed cadence %v, want the saved 90 s", r.Cadence())
+	}
+	if r.Paused() {
+		t.Error("the session comes back paused; it should run")
+	}
+	ep := r.Record().Urge
+	if len(ep.Pauses) != 2 || !ep.Pauses[1].To.Equal(ep.Pauses[1].From) {
+		t.Errorf("pauses %+v, want two, the open one closed where it began", ep.Pauses)
+	}
+	// Guidance counts active time: 4 min in, less the minute of breathing.
+	if got := r.Tick(at(4 * time.Minute)).GuideStep; got != guideStep(3*time.Minute) {
+		t.Errorf("guide step %d, want the one 3 min of active time gives (%d)", got, guideStep(3*time.Minute))
+	}
+}
