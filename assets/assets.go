@@ -25,7 +25,8 @@ var Icon = fyne.NewStaticResource("rewire.png", iconPNG)
 var IconSVG = fyne.NewStaticResource("rewire.svg", iconSVG)
 
 // Translations holds translations/<lang>.json for every language the app
-// speaks. Every file has the same keys; a ui test checks it.
+// speaks, and translations/<feature>.<lang>.json for features that keep
+// their strings apart. Every language has the same keys; a ui test checks it.
 //
 //go:embed translations/*.json
 var Translations embed.FS

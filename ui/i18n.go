@@ -1,8 +1,12 @@
 package ui
 
 import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -41,6 +45,43 @@ var (
 	current string
 )
 
+// translationFor returns every message of language code: the strings of
+// translations/<code>.json and of each feature's translations/<feature>.<code>.json
+// (Fyne's lang package reads both names). A key defined in two files is an
+// error, so one feature cannot silently change another's text.
+func translationFor(code string) (map[string]string, error) {
+	names, err := fs.Glob(assets.Translations, "translations/*"+code+".json")
+	if err != nil {
+		return nil, err
+	}
+	msgs := map[string]string{}
+	from := map[string]string{}
+	for _, name := range names {
+		base := strings.TrimPrefix(name, "translations/")
+		if base != code+".json" && !strings.HasSuffix(base, "."+code+".json") {
+			continue
+		}
+		data, err := assets.Translations.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		var m map[string]string
+		if err := json.Unmarshal(data, &m); err != nil {
+			return nil, fmt.Errorf("%s: %w", base, err)
+		}
+		for k, v := range m {
+			if f, dup := from[k]; dup {
+				return nil, fmt.Errorf("%s: key %q is also in %s", base, k, f)
+			}
+			msgs[k], from[k] = v, base
+		}
+	}
+	if len(msgs) == 0 {
+		return nil, fmt.Errorf("no translations for %q", code)
+	}
+	return msgs, nil
+}
+
 // loadTranslations adds the embedded translations to Fyne's lang bundle.
 func loadTranslations() {
 	loadOnce.Do(func() {
@@ -77,7 +118,12 @@ func SetLanguage(code string) {
 	if !supported(code) {
 		return
 	}
-	data, err := assets.Translations.ReadFile("translations/" + code + ".json")
+	msgs, err := translationFor(code)
+	if err != nil {
+		fyne.LogError("read translations", err)
+		return
+	}
+	data, err := json.Marshal(msgs)
 	if err != nil {
 		fyne.LogError("read translations", err)
 		return

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -9,8 +8,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/rewirejournal/rewire/assets"
 )
 
 // keyCall finds lang.X("key", … and lang.L("text" … calls.
@@ -47,13 +44,9 @@ func usedKeys(t *testing.T) map[string]bool {
 
 func translation(t *testing.T, code string) map[string]string {
 	t.Helper()
-	data, err := assets.Translations.ReadFile("translations/" + code + ".json")
+	m, err := translationFor(code)
 	if err != nil {
 		t.Fatal(err)
-	}
-	m := map[string]string{}
-	if err := json.Unmarshal(data, &m); err != nil {
-		t.Fatalf("%s.json: %v", code, err)
 	}
 	return m
 }
