@@ -331,6 +331,15 @@ func (g *gen) patterns(day time.Time) {
 		g.patternNames = append(g.patternNames, p.Name)
 		g.add(journal.KindPattern, g.at(day, 8*60+10*(i+1), 8*60+10*(i+1)+5), &journal.Record{Pattern: &p})
 	}
+	presets := []journal.MeditationPreset{
+		{Name: "Morning sit", Seconds: 10 * 60, WarmUpSeconds: 10, StartBell: "bell", EndBell: "bell", IntervalBell: "none"},
+		{Name: "Long sit", Seconds: 30 * 60, WarmUpSeconds: 30, StartBell: "bell", EndBell: "bell", IntervalBell: "bell", IntervalMinutes: 10},
+	}
+	y, mo, d := day.Date()
+	for i, p := range presets { // fixed times: the rest of the demo keeps its random sequence
+		p.SortOrder = i
+		g.add(journal.KindMedPreset, time.Date(y, mo, d, 8, 40+i, 0, 0, day.Location()), &journal.Record{MedPreset: &p})
+	}
 }
 
 func (g *gen) settings(day time.Time) {

@@ -29,4 +29,5 @@ func ExampleGenerate() {
 	// pattern: 2
 	// settings: 1
 	// crisis: 1
+	// medpreset: 2
 }
