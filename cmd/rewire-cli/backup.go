@@ -308,6 +308,9 @@ func runRestore(c *cli, args []string) (err error) {
 	if *into != "" && fileExists(*into) {
 		return fmt.Errorf("%s already exists; --into makes a new vault", *into)
 	}
+	if *merge && !fileExists(c.vaultPath) {
+		return journal.ErrNoVault // before the backup is read, which takes a while
+	}
 	key, err := c.backupKey(file, k)
 	if err != nil {
 		return err
@@ -462,7 +465,7 @@ func cmpErr(a, b error) error {
 
 func describeMerge(w io.Writer, m journal.MergeReport) {
 	fmt.Fprintf(w, "  new records:                 %d\n", m.Added)
-	fmt.Fprintf(w, "  newer edits of yours:        %d\n", m.Updated)
+	fmt.Fprintf(w, "  updated from a newer edit:   %d\n", m.Updated)
 	fmt.Fprintf(w, "  older edits kept as copies:  %d\n", m.Copies)
 	fmt.Fprintf(w, "  already in the vault:        %d\n", m.Unchanged)
 	if m.Replaced > 0 {
