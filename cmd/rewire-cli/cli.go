@@ -48,6 +48,11 @@ var commands = []*command{
 	recoverCommand,
 	checkCommand,
 	genCommand,
+	backupCommand,
+	verifyCommand,
+	restoreCommand,
+	exportCommand,
+	importCommand,
 }
 
 const mainSynopsis = "rewire-cli [--vault PATH] [--passphrase-file FILE] COMMAND [ARGS]"
