@@ -129,7 +129,10 @@ func SetLanguage(code string) {
 		return
 	}
 	os.Setenv("LANGUAGE", localeFor(code))
-	if sys := lang.SystemLocale().LanguageString(); sys != code {
+	// Compare languages only: the system locale may carry a region
+	// ("uk-UA"), and registering our strings under it would hide Fyne's own
+	// translations (its dialogs' "Yes", "Cancel") for that language.
+	if sys := lang.SystemLocale().LanguageString(); !strings.EqualFold(strings.SplitN(sys, "-", 2)[0], code) {
 		if err := lang.AddTranslationsForLocale(data, fyne.Locale(sys)); err != nil {
 			fyne.LogError("switch language", err)
 		}

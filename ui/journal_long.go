@@ -196,6 +196,10 @@ func pasteTitle(text string, max int) string {
 // offerLongPaste asks whether to keep a paste too long for the editor as an
 // entry of its own.
 func (s *journalScreen) offerLongPaste(text string) {
+	s.longPasteDialog(text).Show()
+}
+
+func (s *journalScreen) longPasteDialog(text string) *dialog.ConfirmDialog {
 	msg := lang.X("journal.long.paste",
 		"The text you pasted is very long ({{.Size}}). Pasted into this entry it would make the editor too slow to use. Rewire can keep it as a new entry of its own instead, which opens to read a page at a time.",
 		map[string]any{"Size": byteSize(len(text))})
@@ -206,7 +210,7 @@ func (s *journalScreen) offerLongPaste(text string) {
 	}, s.a.win)
 	d.SetConfirmText(lang.X("journal.long.paste.keep", "Keep as a new entry"))
 	d.SetDismissText(lang.X("journal.long.paste.cancel", "Cancel"))
-	d.Show()
+	return d
 }
 
 // saveLongPaste saves text as a new entry dated today, off the UI
