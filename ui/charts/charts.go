@@ -112,7 +112,7 @@ func barWidth(n, w int, s Style) vg.Length {
 	// The plot area is roughly the image less 60 px of axis; bars take
 	// 70% of each slot, in points.
 	px := float64(max(w-int(60*s.scale()), 20)) / float64(max(n, 1)) * 0.7
-	return vg.Length(px * 72 / (96 * s.scale()) * s.scale())
+	return vg.Length(px * 72 / (96 * s.scale()))
 }
 
 // Weekly draws urge episodes per week as bars and the week's mean craving

@@ -3,6 +3,7 @@ package charts
 import (
 	"image"
 	"image/color"
+	"math"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -50,6 +51,13 @@ func (h *heat) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 }
 
+func (h *heat) lastCol() float64 {
+	if len(h.days) == 0 {
+		return 0
+	}
+	return float64(int(h.days[len(h.days)-1].Day-h.first) / 7)
+}
+
 func (h *heat) DataRange() (xmin, xmax, ymin, ymax float64) {
 	if len(h.days) == 0 {
 		return -0.5, 0.5, -6.5, 0.5
@@ -73,6 +81,13 @@ func Calendar(in *insights.Insights, t Text, s Style, w, h int) image.Image {
 	p.X.LineStyle.Width, p.Y.LineStyle.Width = 0, 0
 	p.X.Tick.LineStyle.Width, p.Y.Tick.LineStyle.Width = 0, 0
 	xmin, xmax, _, _ := hm.DataRange()
+	// Square days: a short range leaves room on the right rather than
+	// stretching its few weeks across the width.
+	sc := s.scale()
+	cell := (float64(h) - 36*sc) / 7
+	if cols := (float64(w) - 50*sc) / max(cell, 1); cell > 0 && cols > xmax-xmin {
+		xmax = xmin + cols
+	}
 	p.X.Min, p.X.Max = xmin, xmax
 	p.Y.Min, p.Y.Max = -6.5, 0.5
 	var yt plot.ConstantTicks
@@ -82,9 +97,9 @@ func Calendar(in *insights.Insights, t Text, s Style, w, h int) image.Image {
 		}
 	}
 	p.Y.Tick.Marker = yt
-	weeks := int(xmax + 0.5)
-	labels := max(1, w/int(90*s.scale()))
-	step := max(1, (weeks+labels-1)/labels)
+	weeks := int(hm.lastCol() + 1)
+	colPx := (float64(w) - 50*sc) / (xmax - xmin)
+	step := max(1, int(math.Ceil(70*sc/max(colPx, 1))))
 	p.X.Tick.Marker = plot.TickerFunc(func(lo, hi float64) []plot.Tick {
 		var ts []plot.Tick
 		for i := 0; i < weeks; i += step {

@@ -25,8 +25,10 @@ type Style struct {
 	Series []color.Color
 	// Empty is the colour of a calendar day without practice.
 	Empty color.Color
-	// Scale multiplies the text and line sizes: 1 at 96 dpi, 2 on a HiDPI
-	// screen or in a PDF.
+	// Scale is the pixel density over 96 dpi: 1 on a plain screen, 2 on a
+	// HiDPI one or for print. Text and lines keep their size in points, so
+	// a chart drawn at twice the pixels and Scale 2 looks the same, only
+	// sharper.
 	Scale float64
 }
 
@@ -78,8 +80,8 @@ func (s Style) scale() float64 {
 	return s.Scale
 }
 
-// pt returns n points at the style's scale.
-func (s Style) pt(n float64) vg.Length { return vg.Length(n * s.scale()) }
+// pt returns n points.
+func (s Style) pt(n float64) vg.Length { return vg.Length(n) }
 
 // withAlpha returns c with alpha a (0–255), premultiplied correctly.
 func withAlpha(c color.Color, a uint8) color.Color {
