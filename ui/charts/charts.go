@@ -58,8 +58,8 @@ func Mood(in *insights.Insights, t Text, s Style, w, h int) image.Image {
 			pts[i] = plotter.XY{X: float64(v.Day - in.Range.From), Y: v.Value}
 		}
 		sc, _ := plotter.NewScatter(pts)
-		sc.GlyphStyle.Color = withAlpha(s.series(0), 0x99)
-		sc.GlyphStyle.Radius = s.pt(2.2)
+		sc.GlyphStyle.Color = withAlpha(s.series(0), 0xbb)
+		sc.GlyphStyle.Radius = s.pt(2.8)
 		sc.GlyphStyle.Shape = draw.CircleGlyph{}
 		p.Add(sc)
 		p.Legend.Add(t.MoodDaily, sc)

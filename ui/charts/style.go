@@ -102,16 +102,16 @@ func newPlot(s Style) *plot.Plot {
 		ax.Color = s.Foreground
 		ax.LineStyle.Color = s.Foreground
 		ax.LineStyle.Width = s.pt(0.8)
-		ax.Label.TextStyle.Font = f(10)
+		ax.Label.TextStyle.Font = f(11)
 		ax.Label.TextStyle.Color = s.Foreground
-		ax.Tick.Label.Font = f(9)
+		ax.Tick.Label.Font = f(10)
 		ax.Tick.Label.Color = s.Foreground
 		ax.Tick.LineStyle.Color = s.Foreground
 		ax.Tick.LineStyle.Width = s.pt(0.8)
 		ax.Tick.Length = s.pt(4)
 		ax.Padding = s.pt(4)
 	}
-	p.Legend.TextStyle.Font = f(9)
+	p.Legend.TextStyle.Font = f(10)
 	p.Legend.TextStyle.Color = s.Foreground
 	p.Legend.Top = true
 	p.Legend.Padding = s.pt(2)
