@@ -37,6 +37,7 @@ type reportForm struct {
 	list      *widget.List
 	noEntries *widget.Label
 	problem   *widget.Label
+	warning   *widget.Label
 	save      *widget.Button
 }
 
@@ -82,6 +83,7 @@ func (a *App) showReportDialog(r insights.Range) *reportForm {
 	warning := wrapped(lang.X("insights.report.warning", "Once saved, the report is not encrypted: anyone who can open the file can read what is in it. Save it somewhere only you can reach, share it only with people you trust, and delete it when it is no longer needed."))
 	warning.Importance = widget.DangerImportance
 	warning.TextStyle.Bold = true
+	f.warning = warning
 	f.problem = widget.NewLabel("")
 	f.problem.Importance = widget.DangerImportance
 	f.problem.Hide()
