@@ -188,7 +188,6 @@ func (s *insightsScreen) chart(name string, height float32, draw func(st charts.
 // emptyNote is a friendly note in place of a chart that has no data yet.
 func (s *insightsScreen) emptyNote(name, text string) fyne.CanvasObject {
 	l := wrapped(text)
-	l.Importance = widget.LowImportance
 	s.empty[name] = l
 	return l
 }
