@@ -154,9 +154,9 @@ func computeInsights(recs Records, idx int, now time.Time) (*insights.Insights, 
 	return insights.Compute(list, r), nil
 }
 
-// chartStyle is the charts' style for the current theme, on a transparent
+// chartPalette is the charts' palette for the current theme, on a transparent
 // background so a card's own colour shows through.
-func chartStyle() charts.Style {
+func chartPalette() charts.Palette {
 	bg := theme.Color(theme.ColorNameBackground)
 	r, g, b, _ := bg.RGBA()
 	st := charts.Light()
@@ -170,8 +170,8 @@ func chartStyle() charts.Style {
 
 // chart is a chart image that is drawn again at the size it is given, at
 // the screen's pixel density.
-func (s *insightsScreen) chart(name string, height float32, draw func(st charts.Style, w, h int) image.Image) fyne.CanvasObject {
-	st := chartStyle()
+func (s *insightsScreen) chart(name string, height float32, draw func(st charts.Palette, w, h int) image.Image) fyne.CanvasObject {
+	st := chartPalette()
 	var r *canvas.Raster
 	r = canvas.NewRaster(func(w, h int) image.Image {
 		style := st
@@ -205,25 +205,25 @@ func (s *insightsScreen) show(in *insights.Insights) {
 
 	mood := s.chartOr("mood", len(in.Mood) > 0, 220,
 		lang.X("insights.mood.empty", "No moods yet. Pick a mood in the daily check-in, or give a journal entry a mood, and it will show here."),
-		func(st charts.Style, w, h int) image.Image { return charts.Mood(in, ct, st, w, h) })
+		func(st charts.Palette, w, h int) image.Image { return charts.Mood(in, ct, st, w, h) })
 	cards = append(cards, panel(lang.X("insights.mood.title", "Mood"), mood))
 
 	hasWeekly := in.CheckIns > 0 || len(in.Waves) > 0
 	weekly := s.chartOr("weekly", hasWeekly, 200,
 		lang.X("insights.weekly.empty", "Craving and urges show here once you fill in a check-in or surf an urge."),
-		func(st charts.Style, w, h int) image.Image { return charts.Weekly(in, ct, st, w, h) })
+		func(st charts.Palette, w, h int) image.Image { return charts.Weekly(in, ct, st, w, h) })
 	cards = append(cards, panel(lang.X("insights.weekly.title", "Craving and urges by week"), weekly))
 
 	cards = append(cards, s.wavesCard(in))
 
 	practiceChart := s.chartOr("practice", len(in.Practice) > 0, 200,
 		lang.X("insights.practice.empty", "Meditate or breathe with the app, or note your movement in the check-in, to see your minutes here."),
-		func(st charts.Style, w, h int) image.Image { return charts.Practice(in, ct, st, w, h) })
+		func(st charts.Palette, w, h int) image.Image { return charts.Practice(in, ct, st, w, h) })
 	cards = append(cards, panel(lang.X("insights.practice.title", "Practice minutes"), practiceChart))
 
 	grat := s.chartOr("gratitude", len(in.GratitudeDays) > 0, 160,
 		lang.X("insights.gratitude.empty", "Write three good things tonight to start this chart."),
-		func(st charts.Style, w, h int) image.Image { return charts.Gratitude(in, ct, st, w, h) })
+		func(st charts.Palette, w, h int) image.Image { return charts.Gratitude(in, ct, st, w, h) })
 	cards = append(cards, panel(lang.X("insights.gratitude.title", "Gratitude: days a week"), grat))
 
 	practisedAny := false
@@ -232,7 +232,7 @@ func (s *insightsScreen) show(in *insights.Insights) {
 	}
 	cal := s.chartOr("calendar", practisedAny, 170,
 		lang.X("insights.calendar.empty", "Any practice, on any day, fills a square here: mindfulness, breathing, movement, connection, learning, gratitude or an urge ridden out."),
-		func(st charts.Style, w, h int) image.Image { return charts.Calendar(in, ct, st, w, h) })
+		func(st charts.Palette, w, h int) image.Image { return charts.Calendar(in, ct, st, w, h) })
 	calCard := panel(lang.X("insights.calendar.title", "Days with practice"), cal)
 	if practisedAny {
 		note := widget.NewLabel(lang.X("insights.calendar.note", "Darker days had more practices."))
@@ -243,14 +243,14 @@ func (s *insightsScreen) show(in *insights.Insights) {
 
 	sleep := s.chartOr("sleep", len(in.Sleep) > 0, 180,
 		lang.X("insights.sleep.empty", "Note your hours of sleep in the check-in to see them here."),
-		func(st charts.Style, w, h int) image.Image { return charts.Sleep(in, ct, st, w, h) })
+		func(st charts.Palette, w, h int) image.Image { return charts.Sleep(in, ct, st, w, h) })
 	cards = append(cards, panel(lang.X("insights.sleep.title", "Sleep"), sleep))
 
 	s.body.Objects = cards
 	s.body.Refresh()
 }
 
-func (s *insightsScreen) chartOr(name string, has bool, height float32, empty string, draw func(charts.Style, int, int) image.Image) fyne.CanvasObject {
+func (s *insightsScreen) chartOr(name string, has bool, height float32, empty string, draw func(charts.Palette, int, int) image.Image) fyne.CanvasObject {
 	if !has {
 		return s.emptyNote(name, empty)
 	}
@@ -328,7 +328,7 @@ func (s *insightsScreen) wavesCard(in *insights.Insights) fyne.CanvasObject {
 func (s *insightsScreen) showWaves(in *insights.Insights, trigger string) {
 	waves, st := in.WithTrigger(trigger)
 	ct := chartText()
-	chart := s.chart("waves", 220, func(style charts.Style, w, h int) image.Image { return charts.Waves(waves, ct, style, w, h) })
+	chart := s.chart("waves", 220, func(style charts.Palette, w, h int) image.Image { return charts.Waves(waves, ct, style, w, h) })
 	rt := reportText()
 	minutes := func(d time.Duration) string {
 		return lang.X("insights.minutes", "{{.N}} min", map[string]any{"N": fmt.Sprintf("%.0f", d.Minutes())})

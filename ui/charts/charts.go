@@ -40,13 +40,13 @@ func dayTicks(r insights.Range, t Text, n int) plot.Ticker {
 	})
 }
 
-func xDays(p *plot.Plot, r insights.Range, t Text, s Style, w int) {
+func xDays(p *plot.Plot, r insights.Range, t Text, s Palette, w int) {
 	p.X.Min, p.X.Max = -0.5, float64(r.Days())-0.5
 	p.X.Tick.Marker = dayTicks(r, t, max(2, w/int(110*s.scale())))
 }
 
 // Mood draws each day's mood as a dot and the 7-day rolling mean as a line.
-func Mood(in *insights.Insights, t Text, s Style, w, h int) image.Image {
+func Mood(in *insights.Insights, t Text, s Palette, w, h int) image.Image {
 	p := newPlot(s)
 	grid(p, s)
 	xDays(p, in.Range, t, s, w)
@@ -75,7 +75,7 @@ func Mood(in *insights.Insights, t Text, s Style, w, h int) image.Image {
 			}
 		}
 	}
-	return render(p, s, w, h)
+	return renderPlot(p, s, w, h)
 }
 
 // segments splits day values into runs of consecutive days, so a line
@@ -108,7 +108,7 @@ func weekTicks(weeks []insights.Week, t Text, maxLabels int) plot.Ticker {
 	})
 }
 
-func barWidth(n, w int, s Style) vg.Length {
+func barWidth(n, w int, s Palette) vg.Length {
 	// The plot area is roughly the image less 60 px of axis; bars take
 	// 70% of each slot, in points.
 	px := float64(max(w-int(60*s.scale()), 20)) / float64(max(n, 1)) * 0.7
@@ -117,7 +117,7 @@ func barWidth(n, w int, s Style) vg.Length {
 
 // Weekly draws urge episodes per week as bars and the week's mean craving
 // as a line, on one 0–10 scale.
-func Weekly(in *insights.Insights, t Text, s Style, w, h int) image.Image {
+func Weekly(in *insights.Insights, t Text, s Palette, w, h int) image.Image {
 	p := newPlot(s)
 	grid(p, s)
 	n := len(in.Weeks)
@@ -153,12 +153,12 @@ func Weekly(in *insights.Insights, t Text, s Style, w, h int) image.Image {
 		p.Add(l, pts)
 		p.Legend.Add(t.Craving, l)
 	}
-	return render(p, s, w, h)
+	return renderPlot(p, s, w, h)
 }
 
 // Waves overlays urge episodes: rating over minutes since the start. Waves
 // acted on are drawn in the second colour.
-func Waves(waves []insights.Wave, t Text, s Style, w, h int) image.Image {
+func Waves(waves []insights.Wave, t Text, s Palette, w, h int) image.Image {
 	p := newPlot(s)
 	grid(p, s)
 	p.X.Label.Text = t.Minutes
@@ -188,12 +188,12 @@ func Waves(waves []insights.Wave, t Text, s Style, w, h int) image.Image {
 		l.Width = s.pt(1.6)
 		p.Add(l)
 	}
-	return render(p, s, w, h)
+	return renderPlot(p, s, w, h)
 }
 
 // Practice draws practice minutes as stacked bars by practice: per day, or
 // per week for ranges over 120 days.
-func Practice(in *insights.Insights, t Text, s Style, w, h int) image.Image {
+func Practice(in *insights.Insights, t Text, s Palette, w, h int) image.Image {
 	p := newPlot(s)
 	grid(p, s)
 	r := in.Range
@@ -248,11 +248,11 @@ func Practice(in *insights.Insights, t Text, s Style, w, h int) image.Image {
 			below = b
 		}
 	}
-	return render(p, s, w, h)
+	return renderPlot(p, s, w, h)
 }
 
 // Gratitude draws how many days of each week had gratitude (0–7).
-func Gratitude(in *insights.Insights, t Text, s Style, w, h int) image.Image {
+func Gratitude(in *insights.Insights, t Text, s Palette, w, h int) image.Image {
 	p := newPlot(s)
 	grid(p, s)
 	n := len(in.Weeks)
@@ -271,11 +271,11 @@ func Gratitude(in *insights.Insights, t Text, s Style, w, h int) image.Image {
 		b.LineStyle.Width = 0
 		p.Add(b)
 	}
-	return render(p, s, w, h)
+	return renderPlot(p, s, w, h)
 }
 
 // Sleep draws hours of sleep from check-ins, with the 7–9 hour band.
-func Sleep(in *insights.Insights, t Text, s Style, w, h int) image.Image {
+func Sleep(in *insights.Insights, t Text, s Palette, w, h int) image.Image {
 	p := newPlot(s)
 	xDays(p, in.Range, t, s, w)
 	p.Y.Min, p.Y.Max = 0, 12
@@ -301,5 +301,5 @@ func Sleep(in *insights.Insights, t Text, s Style, w, h int) image.Image {
 	}
 	p.Y.Max *= 1.15
 	p.Y.Tick.Marker = intTicks
-	return render(p, s, w, h)
+	return renderPlot(p, s, w, h)
 }

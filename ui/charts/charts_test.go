@@ -50,7 +50,7 @@ func fixture() ([]journal.Record, insights.Range) {
 			ep := &journal.UrgeEpisode{Started: noon, Finished: true, ActedOn: rng.IntN(6) == 0, Triggers: []string{[]string{"people", "places"}[rng.IntN(2)]}}
 			peak, at := 6+rng.IntN(5), 2+rng.IntN(6)
 			for m := 0; m <= at+8; m += 2 {
-				v := peak - abs(m-at)*peak/(at+8)
+				v := peak - absInt(m-at)*peak/(at+8)
 				ep.Samples = append(ep.Samples, journal.UrgeSample{At: noon.Add(time.Duration(m) * time.Minute), Rating: max(0, v)})
 			}
 			ep.Ended = ep.Samples[len(ep.Samples)-1].At
@@ -60,9 +60,9 @@ func fixture() ([]journal.Record, insights.Range) {
 	return recs, r
 }
 
-func abs(n int) int { return max(n, -n) }
+func absInt(n int) int { return max(n, -n) }
 
-type chartFunc func(*insights.Insights, Text, Style, int, int) image.Image
+type chartFunc func(*insights.Insights, Text, Palette, int, int) image.Image
 
 var allCharts = []struct {
 	name string
@@ -70,7 +70,9 @@ var allCharts = []struct {
 }{
 	{"mood", Mood},
 	{"weekly", Weekly},
-	{"waves", func(in *insights.Insights, t Text, s Style, w, h int) image.Image { return Waves(in.Waves, t, s, w, h) }},
+	{"waves", func(in *insights.Insights, t Text, s Palette, w, h int) image.Image {
+		return Waves(in.Waves, t, s, w, h)
+	}},
 	{"practice", Practice},
 	{"gratitude", Gratitude},
 	{"calendar", Calendar},

@@ -1,6 +1,6 @@
 // Package charts draws Rewire's charts with gonum.org/v1/plot into images:
 // the Insights screen shows them in the window and the report puts them in
-// its PDF. It knows nothing of Fyne: callers pass the colours ([Style]) and
+// its PDF. It knows nothing of Fyne: callers pass the colours ([Palette]) and
 // the translated words ([Text]), so the same chart can be drawn for the
 // light or the dark theme and for a PDF page. Text is set in the Liberation
 // fonts gonum bundles, which cover Swedish and Ukrainian.

@@ -13,7 +13,7 @@ import (
 	"github.com/rewirejournal/rewire/journal/insights"
 )
 
-func plotterGrid(s Style) *plotter.Grid {
+func plotterGrid(s Palette) *plotter.Grid {
 	g := plotter.NewGrid()
 	g.Vertical.Width = 0
 	g.Horizontal.Color = s.Grid
@@ -68,7 +68,7 @@ func (h *heat) DataRange() (xmin, xmax, ymin, ymax float64) {
 
 // Calendar draws the range as a calendar of weeks, each day shaded by how
 // many practices it had (none, 1, 2, 3, 4 or more).
-func Calendar(in *insights.Insights, t Text, s Style, w, h int) image.Image {
+func Calendar(in *insights.Insights, t Text, s Palette, w, h int) image.Image {
 	p := newPlot(s)
 	first := in.Range.From.WeekStart()
 	cells := make([]color.Color, 4)
@@ -107,5 +107,5 @@ func Calendar(in *insights.Insights, t Text, s Style, w, h int) image.Image {
 		}
 		return ts
 	})
-	return render(p, s, w, h)
+	return renderPlot(p, s, w, h)
 }

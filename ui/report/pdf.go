@@ -121,14 +121,15 @@ func (p *pdfWriter) build() {
 	}
 }
 
-func style() charts.Style {
+func style() charts.Palette {
 	s := charts.Light()
 	s.Scale = chartDPI / 96.0
 	return s
 }
 
 // The chart images are as wide as the text column at chartDPI.
-func chartPx() int  { return int(math.Round((210 - 2*margin) / 25.4 * chartDPI)) }
+func chartPx() int { return int(math.Round((210 - 2*margin) / 25.4 * chartDPI)) }
+
 // chartW is the width of the next chart: one pixel narrower than the one
 // before, because fpdf writes images in order of width only and would
 // otherwise write equal ones in random order, and the same report must

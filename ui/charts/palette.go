@@ -15,8 +15,8 @@ import (
 	"github.com/rewirejournal/rewire/journal/insights"
 )
 
-// Style is the colours and scale a chart is drawn with.
-type Style struct {
+// Palette is the colours and scale a chart is drawn with.
+type Palette struct {
 	Background color.Color // transparent is fine on screen
 	Foreground color.Color // text and axes
 	Grid       color.Color
@@ -33,8 +33,8 @@ type Style struct {
 }
 
 // Light is the style for the light theme and for paper.
-func Light() Style {
-	return Style{
+func Light() Palette {
+	return Palette{
 		Background: color.NRGBA{0xff, 0xff, 0xff, 0xff},
 		Foreground: color.NRGBA{0x33, 0x3a, 0x40, 0xff},
 		Grid:       color.NRGBA{0xe2, 0xe6, 0xe9, 0xff},
@@ -50,8 +50,8 @@ func Light() Style {
 }
 
 // Dark is the style for the dark theme.
-func Dark() Style {
-	return Style{
+func Dark() Palette {
+	return Palette{
 		Background: color.NRGBA{0x1f, 0x23, 0x27, 0xff},
 		Foreground: color.NRGBA{0xd8, 0xdd, 0xe1, 0xff},
 		Grid:       color.NRGBA{0x36, 0x3c, 0x42, 0xff},
@@ -66,14 +66,14 @@ func Dark() Style {
 	}
 }
 
-func (s Style) series(i int) color.Color {
+func (s Palette) series(i int) color.Color {
 	if len(s.Series) == 0 {
 		return s.Foreground
 	}
 	return s.Series[i%len(s.Series)]
 }
 
-func (s Style) scale() float64 {
+func (s Palette) scale() float64 {
 	if s.Scale <= 0 {
 		return 1
 	}
@@ -81,7 +81,7 @@ func (s Style) scale() float64 {
 }
 
 // pt returns n points.
-func (s Style) pt(n float64) vg.Length { return vg.Length(n) }
+func (s Palette) pt(n float64) vg.Length { return vg.Length(n) }
 
 // withAlpha returns c with alpha a (0–255), premultiplied correctly.
 func withAlpha(c color.Color, a uint8) color.Color {
@@ -90,7 +90,7 @@ func withAlpha(c color.Color, a uint8) color.Color {
 }
 
 // newPlot returns a plot styled with s: sans text, light grid, no title.
-func newPlot(s Style) *plot.Plot {
+func newPlot(s Palette) *plot.Plot {
 	p := plot.New()
 	p.BackgroundColor = s.Background
 	f := func(size float64) font.Font {
@@ -120,14 +120,14 @@ func newPlot(s Style) *plot.Plot {
 }
 
 // grid adds horizontal grid lines.
-func grid(p *plot.Plot, s Style) {
+func grid(p *plot.Plot, s Palette) {
 	g := plotterGrid(s)
 	p.Add(g)
 }
 
-// render draws p into a w×h pixel image. A size below 1 pixel is drawn as
+// renderPlot draws p into a w×h pixel image. A size below 1 pixel is drawn as
 // 1 pixel.
-func render(p *plot.Plot, s Style, w, h int) image.Image {
+func renderPlot(p *plot.Plot, s Palette, w, h int) image.Image {
 	w, h = max(w, 1), max(h, 1)
 	dpi := 96 * s.scale()
 	c := vgimg.NewWith(
