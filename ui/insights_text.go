@@ -28,6 +28,10 @@ func chartText() charts.Text {
 			t := d.Time()
 			return strconv.Itoa(t.Day()) + " " + months[t.Month()-1]
 		},
+		Month: func(d insights.Day) string {
+			t := d.Time()
+			return months[t.Month()-1] + " " + strconv.Itoa(t.Year())
+		},
 		Weekdays: [7]string{
 			lang.X("insights.wd.mon", "Mon"), lang.X("insights.wd.tue", "Tue"), lang.X("insights.wd.wed", "Wed"),
 			lang.X("insights.wd.thu", "Thu"), lang.X("insights.wd.fri", "Fri"), lang.X("insights.wd.sat", "Sat"),

@@ -3,6 +3,7 @@ package charts
 import (
 	"image"
 	"math"
+	"time"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -16,9 +17,47 @@ import (
 // per-week bars, so a year still reads.
 const weeklyAfter = 120
 
-// dayTicks labels about n days from r evenly, as x = day − r.From.
+// monthsAfter is the range length (in days) above which time axes are
+// labelled by month, with the year.
+const monthsAfter = 180
+
+// monthStarts returns the first days of the months that begin in
+// [from, to], every step-th, with step chosen so there are at most n.
+func monthStarts(from, to insights.Day, n int) []insights.Day {
+	var all []insights.Day
+	t := from.Time()
+	m := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+	if m.Before(t) {
+		m = m.AddDate(0, 1, 0)
+	}
+	for ; !m.After(to.Time()); m = m.AddDate(0, 1, 0) {
+		all = append(all, insights.DayOf(m))
+	}
+	step := max(1, int(math.Ceil(float64(len(all))/float64(max(n, 1)))))
+	for _, s := range []int{1, 2, 3, 4, 6, 12, 24} { // steps that keep to quarters and years
+		if s >= step {
+			step = s
+			break
+		}
+	}
+	var out []insights.Day
+	for i := 0; i < len(all); i += step {
+		out = append(out, all[i])
+	}
+	return out
+}
+
+// dayTicks labels about n days from r evenly, as x = day − r.From; a long
+// range is labelled by month.
 func dayTicks(r insights.Range, t Text, n int) plot.Ticker {
 	return plot.TickerFunc(func(lo, hi float64) []plot.Tick {
+		if r.Days() > monthsAfter {
+			var ts []plot.Tick
+			for _, d := range monthStarts(r.From, r.To, n) {
+				ts = append(ts, plot.Tick{Value: float64(d - r.From), Label: t.month(d)})
+			}
+			return ts
+		}
 		span := r.Days()
 		step := max(1, int(math.Ceil(float64(span)/float64(n))))
 		// Weekly steps start on Mondays so labels read as weeks.
@@ -96,9 +135,18 @@ func segments(vs []insights.DayValue, from insights.Day) []plotter.XYs {
 	return out
 }
 
-// weekTicks labels week indexes with their Monday.
+// weekTicks labels week indexes with their Monday, or, over more than
+// half a year, the weeks where months begin with the month.
 func weekTicks(weeks []insights.Week, t Text, maxLabels int) plot.Ticker {
 	return plot.TickerFunc(func(lo, hi float64) []plot.Tick {
+		if n := len(weeks); n > 0 && n*7 > monthsAfter {
+			first := weeks[0].Start
+			var ts []plot.Tick
+			for _, d := range monthStarts(first, weeks[n-1].Start+6, maxLabels) {
+				ts = append(ts, plot.Tick{Value: float64(int(d-first) / 7), Label: t.month(d)})
+			}
+			return ts
+		}
 		step := max(1, int(math.Ceil(float64(len(weeks))/float64(max(maxLabels, 1)))))
 		var ts []plot.Tick
 		for i := 0; i < len(weeks); i += step {

@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -117,6 +118,9 @@ func TestChartsMatchTheirGoldenImages(t *testing.T) {
 		tc{"practice-uk", func() image.Image { return Practice(in, ukrainian(), Light(), 640, 260) }},
 		tc{"calendar-uk", func() image.Image { return Calendar(in, ukrainian(), Dark(), 640, 200) }},
 		tc{"practice-year-weekly", func() image.Image { return Practice(year, English(), Light(), 640, 260) }},
+		tc{"mood-year", func() image.Image { return Mood(year, English(), Light(), 640, 260) }},
+		tc{"calendar-year", func() image.Image { return Calendar(year, English(), Light(), 800, 170) }},
+		tc{"weekly-year", func() image.Image { return Weekly(year, English(), Dark(), 640, 260) }},
 		tc{"tiny", func() image.Image { return Weekly(in, English(), Light(), 0, 0) }},
 	)
 	for _, c := range cases {
@@ -195,5 +199,37 @@ func TestCyrillicTextIsDrawn(t *testing.T) {
 	}
 	if samePixels(Waves(in.Waves, Text{Minutes: "Хвилини"}, Light(), 400, 200), Waves(in.Waves, Text{Minutes: "Ґанок їжа"}, Light(), 400, 200)) {
 		t.Error("two different Cyrillic labels drew the same pixels")
+	}
+}
+
+func TestMonthStarts(t *testing.T) {
+	d := func(s string) insights.Day {
+		x, err := insights.ParseDay(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return x
+	}
+	for _, tc := range []struct {
+		name     string
+		from, to string
+		n        int
+		want     []string
+	}{
+		{"a month's first day counts when the range starts on it", "2026-01-01", "2026-03-15", 10, []string{"2026-01-01", "2026-02-01", "2026-03-01"}},
+		{"a range starting mid-month begins at the next month", "2026-11-15", "2027-02-10", 10, []string{"2026-12-01", "2027-01-01", "2027-02-01"}},
+		{"three years with room for five go by years", "2024-01-01", "2026-12-31", 5, []string{"2024-01-01", "2025-01-01", "2026-01-01"}},
+		{"a year with room for four labels is labelled by quarter", "2026-01-01", "2026-12-31", 4, []string{"2026-01-01", "2026-04-01", "2026-07-01", "2026-10-01"}},
+		{"three years with room for six go by half years", "2024-01-01", "2026-12-31", 6, []string{"2024-01-01", "2024-07-01", "2025-01-01", "2025-07-01", "2026-01-01", "2026-07-01"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, x := range monthStarts(d(tc.from), d(tc.to), tc.n) {
+				got = append(got, x.String())
+			}
+			if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
 	}
 }

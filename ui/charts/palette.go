@@ -143,6 +143,9 @@ func renderPlot(p *plot.Plot, s Palette, w, h int) image.Image {
 type Text struct {
 	// Date labels a day on a time axis; nil gives "2 Jan".
 	Date func(insights.Day) string
+	// Month labels the first day of a month on a long time axis; nil
+	// gives "Jan 2026".
+	Month func(insights.Day) string
 	// Weekdays are Monday to Sunday, short.
 	Weekdays [7]string
 
@@ -179,6 +182,13 @@ func English() Text {
 		Hours:          "Hours",
 		SleepBand:      "7–9 hours",
 	}
+}
+
+func (t Text) month(d insights.Day) string {
+	if t.Month != nil {
+		return t.Month(d)
+	}
+	return d.Time().Format("Jan 2006")
 }
 
 func (t Text) date(d insights.Day) string {

@@ -102,6 +102,12 @@ func Calendar(in *insights.Insights, t Text, s Palette, w, h int) image.Image {
 	step := max(1, int(math.Ceil(70*sc/max(colPx, 1))))
 	p.X.Tick.Marker = plot.TickerFunc(func(lo, hi float64) []plot.Tick {
 		var ts []plot.Tick
+		if weeks*7 > monthsAfter {
+			for _, d := range monthStarts(first, first+insights.Day(7*weeks-1), max(1, weeks/step)) {
+				ts = append(ts, plot.Tick{Value: float64(int(d-first) / 7), Label: t.month(d)})
+			}
+			return ts
+		}
 		for i := 0; i < weeks; i += step {
 			ts = append(ts, plot.Tick{Value: float64(i), Label: t.date(first + insights.Day(7*i))})
 		}
