@@ -34,12 +34,13 @@ type entryStarter interface{ NewEntry() }
 // shown by its shortcut (Ctrl+F focuses the search field).
 type focusTarget interface{ FocusTarget() fyne.Focusable }
 
-// Screen ids, in navigation order; Ctrl+1…6 follow it.
+// Screen ids, in navigation order; Ctrl+1…7 follow it.
 const (
 	screenToday = iota
 	screenJournal
 	screenGratitude
 	screenCheckIn
+	screenInsights
 	screenSearch
 	screenSettings
 	screenCount
@@ -51,6 +52,7 @@ var screenConstructors = [screenCount]func(a *App) screen{
 	screenJournal:   newJournalScreen,
 	screenGratitude: newGratitudeScreen,
 	screenCheckIn:   newCheckInScreen,
+	screenInsights:  newInsightsScreen,
 	screenSearch:    newSearchScreen,
 	screenSettings:  newSettingsScreen,
 }

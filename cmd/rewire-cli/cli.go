@@ -44,6 +44,8 @@ var commands = []*command{
 	listCommand,
 	showCommand,
 	searchCommand,
+	statsCommand,
+	reportCommand,
 	passwdCommand,
 	recoverCommand,
 	checkCommand,
