@@ -34,13 +34,15 @@ type entryStarter interface{ NewEntry() }
 // shown by its shortcut (Ctrl+F focuses the search field).
 type focusTarget interface{ FocusTarget() fyne.Focusable }
 
-// Screen ids, in navigation order; Ctrl+1…6 follow it.
+// Screen ids, in navigation order; Ctrl+1…8 follow it.
 const (
 	screenToday = iota
 	screenJournal
 	screenGratitude
 	screenCheckIn
 	screenSearch
+	screenLearn
+	screenCrisis
 	screenSettings
 	screenCount
 )
@@ -52,6 +54,8 @@ var screenConstructors = [screenCount]func(a *App) screen{
 	screenGratitude: newGratitudeScreen,
 	screenCheckIn:   newCheckInScreen,
 	screenSearch:    newSearchScreen,
+	screenLearn:     newLearnScreen,
+	screenCrisis:    newCrisisScreen,
 	screenSettings:  newSettingsScreen,
 }
 
@@ -156,6 +160,7 @@ func (s *shell) table() []shortcut {
 	for i := range screenCount {
 		t = append(t, shortcut{fyne.KeyName(rune('1' + i)), s.screens[i].Title(), func() { a.ShowScreen(i) }})
 	}
+	t = append(t, shortcut{crisisKey, s.screens[screenCrisis].Title(), func() { a.ShowScreen(screenCrisis) }})
 	return t
 }
 

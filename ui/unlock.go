@@ -18,7 +18,7 @@ import (
 type unlockView struct {
 	a *App
 
-	passphrase *widget.Entry
+	passphrase *passphraseEntry
 	unlock     *widget.Button
 	progress   *widget.ProgressBarInfinite
 	status     *widget.Label
@@ -29,7 +29,7 @@ type unlockView struct {
 func (a *App) showUnlock() {
 	v := &unlockView{a: a}
 	a.unlockView = v
-	v.passphrase = widget.NewPasswordEntry()
+	v.passphrase = newPassphraseEntry(a.showLockedCrisis)
 	v.passphrase.SetPlaceHolder(lang.X("unlock.placeholder", "Passphrase"))
 	v.passphrase.OnSubmitted = func(string) { v.submit() }
 	v.unlock = widget.NewButton(lang.X("unlock.button", "Unlock"), v.submit)
@@ -47,6 +47,8 @@ func (a *App) showUnlock() {
 	breathe := widget.NewButtonWithIcon(lang.X("unlock.breathe", "Breathe"), theme.MediaPlayIcon(), func() {
 		a.showBreathing(a.showUnlock)
 	})
+	crisis := widget.NewButtonWithIcon(lang.X("crisis.title", "Crisis card"), theme.WarningIcon(), a.showLockedCrisis)
+	a.registerLockedCrisis()
 	langSel := languageSelect(func(code string) {
 		a.pickedLanguage = code
 		a.fyne.Preferences().SetString(prefLanguage, code)
@@ -64,7 +66,7 @@ func (a *App) showUnlock() {
 		v.status,
 		forgot,
 	)
-	bottom := container.NewHBox(breathe, layout.NewSpacer(), langSel)
+	bottom := container.NewHBox(breathe, crisis, layout.NewSpacer(), langSel)
 	a.setContent(container.NewBorder(nil, container.NewPadded(bottom), nil, nil, form))
 	a.win.Canvas().Focus(v.passphrase)
 }
