@@ -240,6 +240,9 @@ func (s *crisisScreen) fill() {
 	s.signs.SetText(strings.Join(s.card.WarningSigns, "\n"))
 	s.helps.SetText(strings.Join(s.card.Helps, "\n"))
 	s.showLocked.SetChecked(s.card.ShowLocked)
+	for _, e := range []*widget.Entry{s.reasons, s.signs, s.helps} {
+		e.SetMinRowsVisible(min(max(3, strings.Count(e.Text, "\n")+2), 8))
+	}
 	s.people.set(s.card.People)
 	s.lines.set(s.card.Lines)
 }
@@ -314,21 +317,17 @@ func splitLines(text string) []string {
 // signs and no "shown while locked" marks.
 func crisisSections(c journal.CrisisCard, unlocked bool) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
-	lockedMark := func(title string, shown bool) string {
-		if unlocked && shown {
-			return lang.X("crisis.shownlocked", "{{.Title}} · shown while locked", map[string]any{"Title": title})
-		}
-		return title
-	}
 	list := func(title string, items []string, shown bool) {
 		if len(items) == 0 {
 			return
 		}
 		var rows []fyne.CanvasObject
-		for _, it := range items {
-			rows = append(rows, wrapped("•  "+it))
+		if unlocked && shown {
+			rows = append(rows, caption(lang.X("crisis.contactshown", "Shown while locked")))
 		}
-		out = append(out, panel(lockedMark(title, shown), rows...))
+		// One label, one line per item: calmer than a padded row each.
+		rows = append(rows, wrapped("•  "+strings.Join(items, "\n•  ")))
+		out = append(out, panel(title, rows...))
 	}
 	contacts := func(title string, cs []journal.Contact) {
 		if len(cs) == 0 {

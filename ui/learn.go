@@ -168,6 +168,7 @@ func (s *learnScreen) Content() fyne.CanvasObject {
 	s.shown = container.NewVBox()
 	s.scroll = container.NewVScroll(container.NewPadded(s.shown))
 	intro := caption(learnDisclaimer())
+	intro.Importance = widget.MediumImportance
 	head := container.NewVBox(screenHeading(s.Title()),
 		wrapped(lang.X("learn.intro", "Short cards on why the daily practices help, each with the studies behind it.")), intro)
 	split := container.NewHSplit(s.list, s.scroll)

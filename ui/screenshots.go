@@ -185,6 +185,8 @@ func (s *shooter) unlocked(v Vaults, code string) error {
 		s.shot(a, name)
 	}
 	screenshotJournalAndSearch(a, func(name string) { s.shot(a, name) })
+	screenshotCrisisAndLearn(a, func(name string) { s.shot(a, name) })
+	screenshotLockedCrisis(a, func(name string) { s.shot(a, name) })
 	a.quitting = true
 	a.Lock()
 	return s.err
