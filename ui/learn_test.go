@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -113,7 +114,10 @@ func TestLearnCardViewShowsSourcesAndTheTreatmentNote(t *testing.T) {
 			t.Cleanup(func() { SetLanguage("en") })
 			tr := translation(t, l.Code)
 			for _, topic := range learnTopics {
-				w := test.NewWindow(learnCardView(topic.ID))
+				// Size the window first: wrapping text in a tiny window is slow.
+				w := test.NewWindow(widget.NewLabel(""))
+				w.Resize(fyne.NewSize(600, 900))
+				w.SetContent(learnCardView(topic.ID))
 				var got []string
 				for _, o := range test.LaidOutObjects(w.Content()) {
 					switch x := o.(type) {
