@@ -354,12 +354,18 @@ func contactView(c journal.Contact, unlocked bool) fyne.CanvasObject {
 	phone := widget.NewLabel(c.Phone)
 	phone.Selectable = true
 	phone.SizeName = theme.SizeNameSubHeadingText
-	row := container.NewVBox(container.NewHBox(name, layout.NewSpacer(), phone))
+	// A Border gives the wrapping name the width the number leaves; in an
+	// HBox it would get none and wrap at every letter.
+	row := container.NewVBox(container.NewBorder(nil, nil, nil, phone, name))
+	var small []string
 	if c.Note != "" {
-		row.Add(caption(c.Note))
+		small = append(small, c.Note)
 	}
 	if unlocked && c.ShowLocked {
-		row.Add(caption(lang.X("crisis.contactshown", "Shown while locked")))
+		small = append(small, lang.X("crisis.contactshown", "Shown while locked"))
+	}
+	if len(small) > 0 {
+		row.Add(caption(strings.Join(small, " · ")))
 	}
 	return row
 }

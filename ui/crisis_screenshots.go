@@ -1,5 +1,7 @@
 package ui
 
+import "fyne.io/fyne/v2/container"
+
 // screenshotCrisisAndLearn shows the crisis card's edit view, and a learn
 // card opened from a practice's link, for [Screenshots]; shot captures the
 // window. The read view and the Learn list are shot with the other screens.
@@ -8,6 +10,11 @@ func screenshotCrisisAndLearn(a *App, shot func(name string)) {
 	if cs, ok := a.shell.screens[screenCrisis].(*crisisScreen); ok {
 		cs.showEdit()
 		shot("crisis-edit")
+		if sc, ok := cs.editView.(*container.Scroll); ok {
+			sc.ScrollToBottom()
+			shot("crisis-edit-contacts")
+			sc.ScrollToTop()
+		}
 		cs.done()
 	}
 	a.ShowScreen(screenLearn)
