@@ -71,6 +71,9 @@ type App struct {
 	// unlockNotice is shown on the next unlock screen (e.g. after a failed
 	// passphrase check in settings).
 	unlockNotice string
+
+	// crisisOver is the crisis card shown over another view, while it shows.
+	crisisOver fyne.CanvasObject
 }
 
 // New returns the app for vaults, not yet shown.

@@ -34,6 +34,6 @@ func screenshotCrisisAndLearn(a *App, shot func(name string)) {
 // card that shows on the unlock screen.
 func screenshotLockedCrisis(a *App, shot func(name string)) {
 	a.Lock()
-	a.showLockedCrisis()
+	a.openCrisis()
 	shot("unlock-crisis")
 }

@@ -141,16 +141,25 @@ func TestCrisisOpensFromTheUnlockScreen(t *testing.T) {
 			a, _ := crisisTestApp(t, j)
 			unlockApp(t, a) // writes the copy
 			a.Lock()
+			unlock := a.win.Content()
 			tt.open(a)
-			if a.unlockView != nil || !showsText(a, "my daughter") {
+			if a.win.Content() == unlock || !showsText(a, "my daughter") {
 				t.Fatalf("the crisis card did not open; texts: %q", texts(a))
 			}
 			if !j.Locked() {
 				t.Error("opening the card unlocked the vault")
 			}
-			test.Tap(button(a, "Back to unlock"))
-			if a.unlockView == nil {
-				t.Error("Back did not return to the unlock screen")
+			test.Tap(button(a, "Back"))
+			if a.win.Content() != unlock || a.unlockView == nil {
+				t.Fatal("Back did not return to the unlock screen")
+			}
+			if a.win.Canvas().Focused() != a.unlockView.passphrase {
+				t.Error("the passphrase field lost its focus")
+			}
+			test.Type(a.unlockView.passphrase, testPassphrase)
+			a.unlockView.submit()
+			if j.Locked() {
+				t.Error("the unlock screen no longer unlocks after the card")
 			}
 		})
 	}
@@ -164,6 +173,41 @@ func TestCrisisOpensFromTheUnlockScreen(t *testing.T) {
 			t.Errorf("select all and delete left %q", e.Text)
 		}
 	})
+}
+
+func TestCrisisShortcutOverABreathingGuideKeepsIt(t *testing.T) {
+	tests := []struct {
+		name     string
+		unlocked bool
+	}{
+		{"before unlocking", false},
+		{"in the unlocked app", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			j := newFakeJournal(testPassphrase)
+			withCard(t, j, journal.CrisisCard{Reasons: []string{"my daughter"}, WarningSigns: []string{"not sleeping"}, ShowLocked: true})
+			a, _ := crisisTestApp(t, j)
+			unlockApp(t, a)
+			if !tt.unlocked {
+				a.Lock()
+			}
+			a.showBreathing(func() {})
+			guide, breathing := a.win.Content(), a.breathing
+			pressCrisis(a.win.Canvas())
+			if a.win.Content() == guide || !showsText(a, "my daughter") {
+				t.Fatalf("the card did not show over the guide; texts: %q", texts(a))
+			}
+			if showsText(a, "not sleeping") != tt.unlocked {
+				t.Errorf("warning signs shown: %v, want %v", !tt.unlocked, tt.unlocked)
+			}
+			pressCrisis(a.win.Canvas()) // a second press does not stack another card
+			test.Tap(button(a, "Back"))
+			if a.win.Content() != guide || a.breathing != breathing {
+				t.Error("Back did not return to the running breathing guide")
+			}
+		})
+	}
 }
 
 func TestUnlockScreenShowsOnlyTheFieldsMarkedSafe(t *testing.T) {
@@ -202,7 +246,7 @@ func TestUnlockScreenShowsOnlyTheFieldsMarkedSafe(t *testing.T) {
 			a, path := crisisTestApp(t, j)
 			unlockApp(t, a)
 			a.Lock()
-			a.showLockedCrisis()
+			a.openCrisis()
 			raw, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
@@ -234,7 +278,7 @@ func TestUnlockScreenShowsOnlyTheFieldsMarkedSafe(t *testing.T) {
 			t.Errorf("a plain copy exists with nothing ticked (%v)", err)
 		}
 		a.Lock()
-		a.showLockedCrisis()
+		a.openCrisis()
 		if showsText(a, "reason-kids") || showsText(a, "Sam") || !showsText(a, "Nothing from your card is set to show here") {
 			t.Errorf("texts: %q", texts(a))
 		}
@@ -244,7 +288,7 @@ func TestUnlockScreenShowsOnlyTheFieldsMarkedSafe(t *testing.T) {
 		if err := os.WriteFile(path, []byte(`{"version":99,"reasons":["call 555-EVIL"]}`), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		a.showLockedCrisis()
+		a.openCrisis()
 		if showsText(a, "555-EVIL") || !showsText(a, "Nothing from your card") {
 			t.Errorf("texts: %q", texts(a))
 		}

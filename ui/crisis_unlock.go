@@ -11,27 +11,83 @@ import (
 	"github.com/rewirejournal/rewire/journal"
 )
 
-// showLockedCrisis shows, while the vault is locked, the part of the
-// crisis card the user chose to show without unlocking, read from the plain
-// copy beside the vault. back returns to the unlock screen.
-func (a *App) showLockedCrisis() {
-	a.unlockView = nil
+// openCrisis is what the crisis card's shortcut and buttons do. With the
+// shell showing it goes to the Crisis card screen. Anywhere else (the unlock
+// screen, the recovery flow, a breathing guide or another practice that
+// fills the window) it shows the card over what is there, with a Back
+// button that returns to it untouched, so a running practice is not lost.
+// While locked that is the part the user marked safe to show.
+func (a *App) openCrisis() {
+	a.Touch()
+	if s := a.shell; s != nil && a.win.Content() == s.root {
+		a.ShowScreen(screenCrisis)
+		return
+	}
+	if a.crisisOver != nil && a.win.Content() == a.crisisOver {
+		return // already showing
+	}
+	if a.shell != nil {
+		a.showCrisisOver(a.unlockedCardView())
+		return
+	}
+	a.showCrisisOver(a.lockedCardView())
+}
+
+// unlockedCardView is the whole card from the vault, read-only.
+func (a *App) unlockedCardView() []fyne.CanvasObject {
+	c := journal.CrisisCard{}
+	if recs := a.Records(); recs != nil {
+		list, err := recs.List(journal.Filter{Kinds: []journal.Kind{journal.KindCrisis}})
+		if err != nil {
+			fyne.LogError("load crisis card", err)
+		}
+		if len(list) > 0 && list[0].Crisis != nil {
+			c = *list[0].Crisis
+		}
+	}
+	if crisisCardEmpty(c) {
+		return []fyne.CanvasObject{centeredText(lang.X("crisis.over.empty", "Your crisis card is empty. You can write it on the Crisis card screen. If you are in danger now, call your local emergency number."))}
+	}
+	return append([]fyne.CanvasObject{centeredText(lang.X("crisis.readintro", "This is your plan. Breathe out slowly, and read it one line at a time."))},
+		crisisSections(c, true)...)
+}
+
+// lockedCardView is the part of the card the user marked as safe to show
+// while locked, read from the plain copy beside the vault.
+func (a *App) lockedCardView() []fyne.CanvasObject {
 	l, err := readLockedCard(lockedCardPath(a.vaults.Path()))
 	if err != nil {
 		fyne.LogError("read crisis card copy", err)
 	}
-	back := widget.NewButtonWithIcon(lang.X("crisis.back", "Back to unlock"), theme.NavigateBackIcon(), a.showUnlock)
-	objs := []fyne.CanvasObject{heading(lang.X("crisis.title", "Crisis card"))}
 	if l.empty() {
-		objs = append(objs, centeredText(lang.X("crisis.locked.none", "Nothing from your card is set to show here. Unlock to see your whole card. If you are in danger now, call your local emergency number.")))
-	} else {
-		objs = append(objs, centeredText(lang.X("crisis.locked.intro", "Breathe out slowly. This is the part of your plan you chose to show without unlocking.")))
-		card := journal.CrisisCard{Reasons: l.Reasons, Helps: l.Helps, People: contactsOf(l.People), Lines: contactsOf(l.Lines)}
-		objs = append(objs, crisisSections(card, false)...)
-		objs = append(objs, caption(lang.X("crisis.locked.note", "This part of your card is stored without encryption, so it can show before you unlock.")))
+		return []fyne.CanvasObject{centeredText(lang.X("crisis.locked.none", "Nothing from your card is set to show here. Unlock to see your whole card. If you are in danger now, call your local emergency number."))}
 	}
+	objs := []fyne.CanvasObject{centeredText(lang.X("crisis.locked.intro", "Breathe out slowly. This is the part of your plan you chose to show without unlocking."))}
+	card := journal.CrisisCard{Reasons: l.Reasons, Helps: l.Helps, People: contactsOf(l.People), Lines: contactsOf(l.Lines)}
+	objs = append(objs, crisisSections(card, false)...)
+	return append(objs, caption(lang.X("crisis.locked.note", "This part of your card is stored without encryption, so it can show before you unlock.")))
+}
+
+// showCrisisOver fills the window with the card, and Back puts back what
+// was there.
+func (a *App) showCrisisOver(card []fyne.CanvasObject) {
+	prev := a.win.Content()
+	focused := a.win.Canvas().Focused()
+	back := widget.NewButtonWithIcon(lang.X("crisis.back", "Back"), theme.NavigateBackIcon(), func() {
+		a.crisisOver = nil
+		a.win.SetContent(prev)
+		if u := a.unlockView; u != nil && prev == u.root {
+			focused = u.passphrase // a tap on the card's button took the focus
+		}
+		if focused != nil {
+			a.win.Canvas().Focus(focused)
+		}
+		a.Touch()
+	})
+	objs := append([]fyne.CanvasObject{heading(lang.X("crisis.title", "Crisis card"))}, card...)
 	objs = append(objs, container.NewCenter(back))
 	a.setContent(container.NewVScroll(container.NewPadded(centered(560, objs...))))
+	a.crisisOver = a.win.Content()
 }
 
 func contactsOf(ls []lockedContact) []journal.Contact {
@@ -49,15 +105,12 @@ func centeredText(text string) *widget.Label {
 }
 
 // registerLockedCrisis makes Ctrl+K open the crisis card while locked:
-// on the canvas, and in the passphrase field, which would otherwise take
-// the shortcut for itself. The shell replaces the canvas shortcut at unlock.
+// on the canvas here, and in the passphrase field through
+// [passphraseEntry], which would otherwise take the shortcut for itself.
+// The shell replaces the canvas shortcut at unlock.
 func (a *App) registerLockedCrisis() {
 	a.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: crisisKey, Modifier: fyne.KeyModifierShortcutDefault},
-		func(fyne.Shortcut) {
-			if a.shell == nil {
-				a.showLockedCrisis()
-			}
-		})
+		func(fyne.Shortcut) { a.openCrisis() })
 }
 
 // passphraseEntry is the unlock screen's password field. It passes the

@@ -67,6 +67,7 @@ type shell struct {
 	navBtns   [screenCount]*widget.Button
 	current   int
 	area      *fyne.Container
+	root      fyne.CanvasObject // the window content while the shell shows
 	shortcuts []fyne.Shortcut
 }
 
@@ -97,6 +98,7 @@ func (a *App) showShell(id int) {
 	s.area = container.NewStack()
 	split := container.NewBorder(nil, nil, container.NewHBox(side, widget.NewSeparator()), nil, s.area)
 	a.setContent(split)
+	s.root = a.win.Content()
 	s.register()
 	a.ShowScreen(id)
 }
@@ -160,7 +162,7 @@ func (s *shell) table() []shortcut {
 	for i := range screenCount {
 		t = append(t, shortcut{fyne.KeyName(rune('1' + i)), s.screens[i].Title(), func() { a.ShowScreen(i) }})
 	}
-	t = append(t, shortcut{crisisKey, s.screens[screenCrisis].Title(), func() { a.ShowScreen(screenCrisis) }})
+	t = append(t, shortcut{crisisKey, s.screens[screenCrisis].Title(), a.openCrisis})
 	return t
 }
 

@@ -23,13 +23,14 @@ type unlockView struct {
 	progress   *widget.ProgressBarInfinite
 	status     *widget.Label
 	busy       bool
+	root       fyne.CanvasObject // the window content while it shows
 }
 
 // showUnlock replaces the window content with the unlock screen.
 func (a *App) showUnlock() {
 	v := &unlockView{a: a}
 	a.unlockView = v
-	v.passphrase = newPassphraseEntry(a.showLockedCrisis)
+	v.passphrase = newPassphraseEntry(a.openCrisis)
 	v.passphrase.SetPlaceHolder(lang.X("unlock.placeholder", "Passphrase"))
 	v.passphrase.OnSubmitted = func(string) { v.submit() }
 	v.unlock = widget.NewButton(lang.X("unlock.button", "Unlock"), v.submit)
@@ -47,7 +48,7 @@ func (a *App) showUnlock() {
 	breathe := widget.NewButtonWithIcon(lang.X("unlock.breathe", "Breathe"), theme.MediaPlayIcon(), func() {
 		a.showBreathing(a.showUnlock)
 	})
-	crisis := widget.NewButtonWithIcon(lang.X("crisis.title", "Crisis card"), theme.WarningIcon(), a.showLockedCrisis)
+	crisis := widget.NewButtonWithIcon(lang.X("crisis.title", "Crisis card"), theme.WarningIcon(), a.openCrisis)
 	a.registerLockedCrisis()
 	langSel := languageSelect(func(code string) {
 		a.pickedLanguage = code
@@ -68,6 +69,7 @@ func (a *App) showUnlock() {
 	)
 	bottom := container.NewHBox(breathe, crisis, layout.NewSpacer(), langSel)
 	a.setContent(container.NewBorder(nil, container.NewPadded(bottom), nil, nil, form))
+	v.root = a.win.Content()
 	a.win.Canvas().Focus(v.passphrase)
 }
 
