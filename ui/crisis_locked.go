@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/rewirejournal/rewire/journal"
 )
@@ -62,7 +63,7 @@ func lockedPart(c journal.CrisisCard) lockedCard {
 	pick := func(cs []journal.Contact) []lockedContact {
 		var out []lockedContact
 		for _, x := range cs {
-			if x.ShowLocked && (x.Name != "" || x.Phone != "") {
+			if x.ShowLocked && strings.TrimSpace(x.Name+x.Phone) != "" {
 				out = append(out, lockedContact{Name: x.Name, Phone: x.Phone, Note: x.Note})
 			}
 		}
@@ -165,11 +166,11 @@ func readLockedCard(path string) (lockedCard, error) {
 	return l, nil
 }
 
-// nonEmpty returns the items of xs that are not blank.
+// nonEmpty returns the items of xs that are not blank, trimmed.
 func nonEmpty(xs []string) []string {
 	var out []string
 	for _, x := range xs {
-		if x != "" {
+		if x = strings.TrimSpace(x); x != "" {
 			out = append(out, x)
 		}
 	}

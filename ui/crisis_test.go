@@ -517,3 +517,36 @@ func TestLockedCardFile(t *testing.T) {
 		}
 	})
 }
+
+func TestLockedPartKeepsOnlyTickedFields(t *testing.T) {
+	tests := []struct {
+		name string
+		card journal.CrisisCard
+		want lockedCard
+	}{
+		{"nothing ticked", journal.CrisisCard{Reasons: []string{"r"}, Helps: []string{"h"}, People: []journal.Contact{{Name: "Sam"}}},
+			lockedCard{Version: 1}},
+		{"the card's tick takes reasons and helps, never warning signs",
+			journal.CrisisCard{Reasons: []string{"r", "  "}, WarningSigns: []string{"w"}, Helps: []string{" h "}, ShowLocked: true},
+			lockedCard{Version: 1, Reasons: []string{"r"}, Helps: []string{"h"}}},
+		{"a contact's tick takes that contact without its tick",
+			journal.CrisisCard{People: []journal.Contact{{Name: "Sam", Phone: "1", Note: "n", ShowLocked: true}, {Name: "Maria", Phone: "2"}},
+				Lines: []journal.Contact{{Name: "Line", Phone: "3", ShowLocked: true}}},
+			lockedCard{Version: 1, People: []lockedContact{{Name: "Sam", Phone: "1", Note: "n"}}, Lines: []lockedContact{{Name: "Line", Phone: "3"}}}},
+		{"a ticked contact with neither name nor number is left out",
+			journal.CrisisCard{People: []journal.Contact{{Note: "just a note", ShowLocked: true}}},
+			lockedCard{Version: 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := lockedPart(tt.card)
+			if !slices.Equal(got.Reasons, tt.want.Reasons) || !slices.Equal(got.Helps, tt.want.Helps) ||
+				!slices.Equal(got.People, tt.want.People) || !slices.Equal(got.Lines, tt.want.Lines) || got.Version != tt.want.Version {
+				t.Errorf("lockedPart = %+v, want %+v", got, tt.want)
+			}
+			if got.empty() != tt.want.empty() {
+				t.Errorf("empty() = %v", got.empty())
+			}
+		})
+	}
+}
