@@ -294,6 +294,12 @@ func (a *App) dropShell() {
 	a.shell = nil
 	a.win.SetMainMenu(nil)
 	a.setContent(widget.NewLabel(""))
+	// Dialogs and pop-ups are overlays, which SetContent leaves in place:
+	// one could hold decrypted text, or cover the unlock screen.
+	c := a.win.Canvas()
+	for o := c.Overlays().Top(); o != nil; o = c.Overlays().Top() {
+		c.Overlays().Remove(o)
+	}
 	// What the app copied may be private; what the user copied elsewhere
 	// is not ours to clear.
 	if cb := a.fyne.Clipboard(); a.copied != "" && cb.Content() == a.copied {

@@ -195,3 +195,15 @@ func TestLearnLinkOpensItsCardOverTheScreen(t *testing.T) {
 		t.Error("the link left the screen")
 	}
 }
+
+func TestLockClosesAnOpenLearnCard(t *testing.T) {
+	a, _, _ := unlockedTestApp(t)
+	openLearnCard(a.win.Content(), learnSleep)
+	if a.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("the card did not open")
+	}
+	a.Lock()
+	if a.win.Canvas().Overlays().Top() != nil {
+		t.Error("a dialog stayed open over the unlock screen after lock")
+	}
+}
