@@ -71,6 +71,9 @@ type App struct {
 	// unlockNotice is shown on the next unlock screen (e.g. after a failed
 	// passphrase check in settings).
 	unlockNotice string
+
+	// crisisOver is the crisis card shown over another view, while it shows.
+	crisisOver fyne.CanvasObject
 }
 
 // New returns the app for vaults, not yet shown.
@@ -293,6 +296,12 @@ func (a *App) dropShell() {
 	a.shell = nil
 	a.win.SetMainMenu(nil)
 	a.setContent(widget.NewLabel(""))
+	// Dialogs and pop-ups are overlays, which SetContent leaves in place:
+	// one could hold decrypted text, or cover the unlock screen.
+	c := a.win.Canvas()
+	for o := c.Overlays().Top(); o != nil; o = c.Overlays().Top() {
+		c.Overlays().Remove(o)
+	}
 	// What the app copied may be private; what the user copied elsewhere
 	// is not ours to clear.
 	if cb := a.fyne.Clipboard(); a.copied != "" && cb.Content() == a.copied {

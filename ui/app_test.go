@@ -263,8 +263,9 @@ func TestShortcuts(t *testing.T) {
 	press := func(k fyne.KeyName) {
 		a.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault})
 	}
-	for i := 1; i <= screenCount; i++ {
-		want := i % screenCount // Ctrl+2 … and last Ctrl+1
+	digits := min(screenCount, 9) // Ctrl+1…9 go to the first nine screens
+	for i := range digits {
+		want := (i + 1) % digits
 		k := fyne.KeyName(rune('1' + want))
 		press(k)
 		if a.shell.current != want {

@@ -154,7 +154,7 @@ func (s *checkInScreen) Content() fyne.CanvasObject {
 		screenHeading(s.Title()),
 		s.picker.box,
 		panel(lang.X("checkin.how", "How you are"), moodLabel, s.mood, how, s.lapse, s.lapseNote),
-		panel(lang.X("checkin.practices", "The day's practices"), ticks, practices, s.practiceMsg),
+		panel(lang.X("checkin.practices", "The day's practices"), ticks, practices, s.practiceMsg, learnLink(learnHabits)),
 		panel(lang.X("checkin.note", "Note"), s.note),
 		s.status.label,
 	)))

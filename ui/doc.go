@@ -5,6 +5,9 @@
 // It depends on the small interfaces it defines ([Journal], [Records],
 // [Locker], [Vaults]), never on SQL, files or cipher primitives, so screens
 // are tested on Fyne's test driver with an in-memory fake (fakejournal_test.go).
+// Two exceptions touch files: the screenshots, and the crisis card's
+// unlock-screen copy (crisis_locked.go), a plain file beside the vault that
+// holds only what the user ticked as safe to show while locked.
 //
 // Threading: every method of [App] and every screen runs on the UI
 // goroutine. Slow work (key derivation, loading) goes through the injected

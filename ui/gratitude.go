@@ -110,6 +110,7 @@ func (s *gratitudeScreen) Content() fyne.CanvasObject {
 		screenHeading(s.Title()),
 		s.picker.box,
 		intro,
+		learnLink(learnGratitude),
 		items,
 		s.status.label,
 	)

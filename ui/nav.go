@@ -34,7 +34,7 @@ type entryStarter interface{ NewEntry() }
 // shown by its shortcut (Ctrl+F focuses the search field).
 type focusTarget interface{ FocusTarget() fyne.Focusable }
 
-// Screen ids, in navigation order; Ctrl+1…7 follow it.
+// Screen ids, in navigation order; Ctrl+1…9 go to the first nine.
 const (
 	screenToday = iota
 	screenJournal
@@ -42,6 +42,8 @@ const (
 	screenCheckIn
 	screenInsights
 	screenSearch
+	screenLearn
+	screenCrisis
 	screenSettings
 	screenCount
 )
@@ -54,6 +56,8 @@ var screenConstructors = [screenCount]func(a *App) screen{
 	screenCheckIn:   newCheckInScreen,
 	screenInsights:  newInsightsScreen,
 	screenSearch:    newSearchScreen,
+	screenLearn:     newLearnScreen,
+	screenCrisis:    newCrisisScreen,
 	screenSettings:  newSettingsScreen,
 }
 
@@ -65,6 +69,7 @@ type shell struct {
 	navBtns   [screenCount]*widget.Button
 	current   int
 	area      *fyne.Container
+	root      fyne.CanvasObject // the window content while the shell shows
 	shortcuts []fyne.Shortcut
 }
 
@@ -95,6 +100,7 @@ func (a *App) showShell(id int) {
 	s.area = container.NewStack()
 	split := container.NewBorder(nil, nil, container.NewHBox(side, widget.NewSeparator()), nil, s.area)
 	a.setContent(split)
+	s.root = a.win.Content()
 	s.register()
 	a.ShowScreen(id)
 }
@@ -156,8 +162,13 @@ func (s *shell) table() []shortcut {
 		{fyne.KeyQ, lang.X("menu.quit", "Quit"), a.Quit},
 	}
 	for i := range screenCount {
-		t = append(t, shortcut{fyne.KeyName(rune('1' + i)), s.screens[i].Title(), func() { a.ShowScreen(i) }})
+		var key fyne.KeyName // screens after the ninth have no digit
+		if i < 9 {
+			key = fyne.KeyName(rune('1' + i))
+		}
+		t = append(t, shortcut{key, s.screens[i].Title(), func() { a.ShowScreen(i) }})
 	}
+	t = append(t, shortcut{crisisKey, s.screens[screenCrisis].Title(), a.openCrisis})
 	return t
 }
 
@@ -168,12 +179,14 @@ func (s *shell) register() {
 	c := s.a.win.Canvas()
 	var goItems, fileItems []*fyne.MenuItem
 	for i, sc := range s.table() {
-		sh := &desktop.CustomShortcut{KeyName: sc.key, Modifier: fyne.KeyModifierShortcutDefault}
 		action := sc.action
-		c.AddShortcut(sh, func(fyne.Shortcut) { action() })
-		s.shortcuts = append(s.shortcuts, sh)
 		item := fyne.NewMenuItem(sc.label, action)
-		item.Shortcut = sh
+		if sc.key != "" {
+			sh := &desktop.CustomShortcut{KeyName: sc.key, Modifier: fyne.KeyModifierShortcutDefault}
+			c.AddShortcut(sh, func(fyne.Shortcut) { action() })
+			s.shortcuts = append(s.shortcuts, sh)
+			item.Shortcut = sh
+		}
 		if i < 4 {
 			item.IsQuit = sc.key == fyne.KeyQ
 			fileItems = append(fileItems, item)

@@ -159,6 +159,20 @@ func (s *shooter) setup(v Vaults, code string) error {
 }
 
 // unlocked shows the unlock screens and every screen of the demo vault.
+// screenShotNames names each screen's PNG; every screen has one (a test
+// checks).
+var screenShotNames = [screenCount]string{
+	screenToday:     "today",
+	screenJournal:   "journal",
+	screenGratitude: "gratitude",
+	screenCheckIn:   "checkin",
+	screenInsights:  "insights",
+	screenSearch:    "search",
+	screenLearn:     "learn",
+	screenCrisis:    "crisis",
+	screenSettings:  "settings",
+}
+
 func (s *shooter) unlocked(v Vaults, code string) error {
 	a := s.app(v, code)
 	defer v.Close()
@@ -180,12 +194,14 @@ func (s *shooter) unlocked(v Vaults, code string) error {
 	if a.shell == nil {
 		return fmt.Errorf("screenshots: the demo vault did not unlock")
 	}
-	for id, name := range []string{"today", "journal", "gratitude", "checkin", "insights", "search", "settings"} {
+	for id, name := range screenShotNames {
 		a.ShowScreen(id)
 		s.shot(a, name)
 	}
 	screenshotJournalAndSearch(a, func(name string) { s.shot(a, name) })
 	screenshotInsights(a, func(name string) { s.shot(a, name) })
+	screenshotCrisisAndLearn(a, func(name string) { s.shot(a, name) })
+	screenshotLockedCrisis(a, func(name string) { s.shot(a, name) })
 	a.quitting = true
 	a.Lock()
 	return s.err

@@ -147,7 +147,7 @@ func (s *todayScreen) Content() fyne.CanvasObject {
 	s.status = newSaveStatus()
 	hint := wrapped(lang.X("today.practices.hint", "Rewire ticks what it already knows from your check-in, gratitude and breathing; tick the rest yourself."))
 	hint.SizeName = theme.SizeNameCaptionText
-	practiceCard := panel(lang.X("today.practices.title", "Today's practices"), list, hint, s.status.label)
+	practiceCard := panel(lang.X("today.practices.title", "Today's practices"), list, hint, learnLink(learnHabits), s.status.label)
 
 	s.prompt = wrapped("")
 	s.prompt.TextStyle = fyne.TextStyle{Italic: true}

@@ -18,18 +18,19 @@ import (
 type unlockView struct {
 	a *App
 
-	passphrase *widget.Entry
+	passphrase *passphraseEntry
 	unlock     *widget.Button
 	progress   *widget.ProgressBarInfinite
 	status     *widget.Label
 	busy       bool
+	root       fyne.CanvasObject // the window content while it shows
 }
 
 // showUnlock replaces the window content with the unlock screen.
 func (a *App) showUnlock() {
 	v := &unlockView{a: a}
 	a.unlockView = v
-	v.passphrase = widget.NewPasswordEntry()
+	v.passphrase = newPassphraseEntry(a.openCrisis)
 	v.passphrase.SetPlaceHolder(lang.X("unlock.placeholder", "Passphrase"))
 	v.passphrase.OnSubmitted = func(string) { v.submit() }
 	v.unlock = widget.NewButton(lang.X("unlock.button", "Unlock"), v.submit)
@@ -47,6 +48,8 @@ func (a *App) showUnlock() {
 	breathe := widget.NewButtonWithIcon(lang.X("unlock.breathe", "Breathe"), theme.MediaPlayIcon(), func() {
 		a.showBreathing(a.showUnlock)
 	})
+	crisis := widget.NewButtonWithIcon(lang.X("crisis.title", "Crisis card"), theme.WarningIcon(), a.openCrisis)
+	a.registerLockedCrisis()
 	langSel := languageSelect(func(code string) {
 		a.pickedLanguage = code
 		a.fyne.Preferences().SetString(prefLanguage, code)
@@ -64,8 +67,9 @@ func (a *App) showUnlock() {
 		v.status,
 		forgot,
 	)
-	bottom := container.NewHBox(breathe, layout.NewSpacer(), langSel)
+	bottom := container.NewHBox(breathe, crisis, layout.NewSpacer(), langSel)
 	a.setContent(container.NewBorder(nil, container.NewPadded(bottom), nil, nil, form))
+	v.root = a.win.Content()
 	a.win.Canvas().Focus(v.passphrase)
 }
 
