@@ -339,13 +339,18 @@ func decodePattern(d *decoder) *BreathingPattern {
 }
 
 func encodeSettings(e *encoder, x *Settings) {
-	e.begin(6)
+	e.begin(11)
 	e.str(x.RecoveryStart)
 	e.str(x.Language)
 	e.int(x.AutoLockMinutes)
 	e.str(x.Theme)
 	e.int(x.UrgeCadenceSeconds)
 	e.str(x.BreathingSince)
+	e.str(x.BackupFolder)
+	e.int(x.BackupEveryHours)
+	e.int(x.BackupKeepDaily)
+	e.int(x.BackupKeepWeekly)
+	e.int(x.BackupKeepMonthly)
 }
 
 func decodeSettings(d *decoder) *Settings {
@@ -357,6 +362,11 @@ func decodeSettings(d *decoder) *Settings {
 	x.Theme = d.str()
 	x.UrgeCadenceSeconds = d.int()
 	x.BreathingSince = d.str()
+	x.BackupFolder = d.str()
+	x.BackupEveryHours = d.int()
+	x.BackupKeepDaily = d.int()
+	x.BackupKeepWeekly = d.int()
+	x.BackupKeepMonthly = d.int()
 	d.end()
 	return x
 }
