@@ -263,7 +263,13 @@ func TestShortcuts(t *testing.T) {
 	press := func(k fyne.KeyName) {
 		a.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault})
 	}
-	for i, k := range []fyne.KeyName{fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key1} {
+	// Ctrl+2 … Ctrl+<screenCount>, then Ctrl+1.
+	var keys []fyne.KeyName
+	for i := 1; i < screenCount; i++ {
+		keys = append(keys, fyne.KeyName(rune('1'+i)))
+	}
+	keys = append(keys, fyne.Key1)
+	for i, k := range keys {
 		press(k)
 		if want := (i + 1) % screenCount; a.shell.current != want {
 			t.Errorf("Ctrl+%s shows screen %d, want %d", k, a.shell.current, want)

@@ -41,6 +41,7 @@ const (
 	screenGratitude
 	screenCheckIn
 	screenSearch
+	screenData
 	screenSettings
 	screenCount
 )
@@ -52,6 +53,7 @@ var screenConstructors = [screenCount]func(a *App) screen{
 	screenGratitude: newGratitudeScreen,
 	screenCheckIn:   newCheckInScreen,
 	screenSearch:    newSearchScreen,
+	screenData:      newDataScreen,
 	screenSettings:  newSettingsScreen,
 }
 
@@ -89,7 +91,7 @@ func (a *App) showShell(id int) {
 	lock.Importance = widget.LowImportance
 	title := widget.NewLabelWithStyle("Rewire", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
-	side := container.NewBorder(title, lock, nil, nil, nav)
+	side := container.NewBorder(title, container.NewVBox(a.backupIndicator(), lock), nil, nil, nav)
 	s.area = container.NewStack()
 	split := container.NewBorder(nil, nil, container.NewHBox(side, widget.NewSeparator()), nil, s.area)
 	a.setContent(split)
