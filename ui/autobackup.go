@@ -97,7 +97,7 @@ type backupActivity struct {
 	// notice is a message for the next Backup & data screen (the outcome
 	// of replacing the journal, whose screens were dropped meanwhile).
 	notice   string
-	watchers    []backupWatcher
+	watchers []backupWatcher
 }
 
 // backupOutcome is how a backup this session ended.

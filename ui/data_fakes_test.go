@@ -185,7 +185,7 @@ func entries(n int, at time.Time) []journal.Record {
 	out := make([]journal.Record, n)
 	for i := range out {
 		out[i] = journal.Record{ID: journal.NewID(), Kind: journal.KindEntry, Version: journal.RecordVersion,
-			Date: time.Date(2026, 11, 1+i%25, 0, 0, 0, 0, time.UTC).Format(journal.DateLayout),
+			Date:    time.Date(2026, 11, 1+i%25, 0, 0, 0, 0, time.UTC).Format(journal.DateLayout),
 			Created: at, Updated: at,
 			Entry: &journal.Entry{Title: "Day", Body: "Walked by the river, écoute, вдячність."}}
 	}
