@@ -111,14 +111,13 @@ func newBackupSettings(a *App, save func(func(*journal.Settings))) *backupSettin
 	pick(b.monthly, keepMonthlyChoices, func(st *journal.Settings, n int) { st.BackupKeepMonthly = n })
 
 	form := widget.NewForm(
+		widget.NewFormItem(lang.X("data.folder", "Backup folder"), container.NewBorder(nil, nil, nil, container.NewHBox(choose, reset), b.folder)),
 		widget.NewFormItem(lang.X("data.every", "Back up after unlock"), b.every),
 		widget.NewFormItem(lang.X("data.keep.daily", "Daily backups kept"), b.daily),
 		widget.NewFormItem(lang.X("data.keep.weekly", "Weekly backups kept"), b.weekly),
 		widget.NewFormItem(lang.X("data.keep.monthly", "Monthly backups kept"), b.monthly),
 	)
-	b.box = container.NewVBox(
-		widget.NewLabel(lang.X("data.folder", "Backup folder")), b.folder, b.hint,
-		container.NewHBox(choose, reset), form)
+	b.box = container.NewVBox(form, b.hint)
 	return b
 }
 

@@ -35,6 +35,10 @@ type dataScreen struct {
 	task   *backupTask // verifying or restoring a backup
 	copy   *manualCopy // the copy with its own passphrase
 	taskUI *fyne.Container
+
+	scroll    *container.Scroll
+	column    *fyne.Container
+	checkCard *widget.Card
 }
 
 func newDataScreen(a *App) screen { return &dataScreen{a: a} }
@@ -78,10 +82,9 @@ func (s *dataScreen) Content() fyne.CanvasObject {
 		a.ShowScreen(screenSettings)
 	})
 	settings.Importance = widget.LowImportance
-	auto := widget.NewCard(
-		lang.X("data.auto.title", "Automatic backups"),
-		lang.X("data.auto.sub", "Encrypted to your recovery kit: the kit alone opens them, with Rewire or with the age tool."),
-		container.NewVBox(s.last, s.hint, s.progress, s.status, container.NewHBox(s.now, settings)))
+	auto := widget.NewCard(lang.X("data.auto.title", "Automatic backups"), "", container.NewVBox(
+		wrapped(lang.X("data.auto.sub", "Encrypted to your recovery kit: the kit alone opens them, with Rewire or with the age tool.")),
+		s.last, s.hint, s.progress, s.status, container.NewHBox(s.now, settings)))
 	if a.backupVault() == nil {
 		s.now.Disable()
 	}
@@ -94,16 +97,14 @@ func (s *dataScreen) Content() fyne.CanvasObject {
 	restore := widget.NewButtonWithIcon(lang.X("data.restore", "Restore…"), theme.HistoryIcon(), func() {
 		s.pickBackup(true)
 	})
-	check := widget.NewCard(
-		lang.X("data.check.title", "Check or restore a backup"),
-		lang.X("data.check.sub", "Rewire reads the whole backup and checks every record before it changes anything."),
-		container.NewVBox(container.NewHBox(verify, restore), s.taskUI))
+	check := widget.NewCard(lang.X("data.check.title", "Check or restore a backup"), "", container.NewVBox(
+		wrapped(lang.X("data.check.sub", "Rewire reads the whole backup and checks every record before it changes anything.")),
+		container.NewHBox(verify, restore), s.taskUI))
 
 	s.copy = newManualCopy(s)
-	manual := widget.NewCard(
-		lang.X("data.manual.title", "A copy with its own passphrase"),
-		lang.X("data.manual.sub", "For handing a copy to someone you trust. It opens with this passphrase, in Rewire or with the age tool, never with your own passphrase."),
-		s.copy.box)
+	manual := widget.NewCard(lang.X("data.manual.title", "A copy with its own passphrase"), "", container.NewVBox(
+		wrapped(lang.X("data.manual.sub", "For handing a copy to someone you trust. It opens with this passphrase, in Rewire or with the age tool, never with your own passphrase.")),
+		s.copy.box))
 
 	if n := a.backups.notice; n != "" {
 		a.backups.notice = ""
@@ -115,7 +116,21 @@ func (s *dataScreen) Content() fyne.CanvasObject {
 	s.Refresh()
 	h := widget.NewLabelWithStyle(s.Title(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	h.SizeName = theme.SizeNameHeadingText
-	return container.NewVScroll(container.NewPadded(container.NewVBox(h, auto, check, manual)))
+	s.checkCard = check
+	s.column = container.NewVBox(h, auto, check, manual)
+	s.scroll = container.NewVScroll(container.NewPadded(s.column))
+	return s.scroll
+}
+
+// reveal scrolls the card of checking and restoring to the top, so the
+// step it shows is in view.
+func (s *dataScreen) reveal() {
+	if s.scroll == nil {
+		return
+	}
+	c := s.scroll.Content
+	c.Resize(c.MinSize().Max(s.scroll.Size()))
+	s.scroll.ScrollToOffset(fyne.NewPos(0, s.column.Position().Y+s.checkCard.Position().Y))
 }
 
 // showActivity shows the app's backup activity: progress while a backup

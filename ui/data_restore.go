@@ -47,6 +47,9 @@ func newBackupTask(s *dataScreen) *backupTask { return &backupTask{s: s} }
 func (t *backupTask) show(objs ...fyne.CanvasObject) {
 	t.s.taskUI.Objects = objs
 	t.s.taskUI.Refresh()
+	if len(objs) > 0 {
+		t.s.reveal()
+	}
 }
 
 // reset forgets the backup and empties the task area.
@@ -312,7 +315,7 @@ func (t *backupTask) choose() {
 	p := t.plan
 	t.message = wrapped(t.summary())
 	t.message.Importance = widget.SuccessImportance
-	mergeText := wrapped(lang.X("data.restore.plan", "Merging adds {{.Added}} records to this journal and updates {{.Updated}}; {{.Unchanged}} are already here. Where both have changed a record, the newer edit wins and the other is kept as a copy ({{.Copies}}).", map[string]any{
+	mergeText := wrapped(lang.X("data.restore.plan", "Merging into this journal: {{.Added}} records added, {{.Updated}} updated, {{.Copies}} older versions kept as copies, {{.Unchanged}} already here. Where a record changed in both places, the newer edit wins; nothing is deleted.", map[string]any{
 		"Added": p.Added, "Updated": p.Updated, "Unchanged": p.Unchanged, "Copies": p.Copies,
 	}))
 	merge := widget.NewButtonWithIcon(lang.X("data.restore.merge", "Merge into this journal"), theme.ContentAddIcon(), t.merge)
