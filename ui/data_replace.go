@@ -38,6 +38,7 @@ func (a *App) replaceVault(vr VaultReplacer, recs []journal.Record, pass []byte)
 		wrapped(lang.X("data.replace.body", "Rewire is making a new journal from the backup and checking it. Your current journal stays untouched until the new one is ready.")),
 		bar,
 	))
+	old := a.j
 	a.Run(func() {
 		kdf, err := a.opts.Calibrate(a.opts.CalibrateTarget, func(f float64) {
 			fyne.Do(func() { bar.SetValue(f * 0.3) })
@@ -54,7 +55,7 @@ func (a *App) replaceVault(vr VaultReplacer, recs []journal.Record, pass []byte)
 				})
 			})
 		} else {
-			j = a.j
+			j = old
 		}
 		clear(pass)
 		fyne.Do(func() { a.replaced(j, kit, bak, err) })
