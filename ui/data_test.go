@@ -493,3 +493,59 @@ func TestBackupErrorsReadAsSentences(t *testing.T) {
 		t.Errorf("permission: %q", got)
 	}
 }
+
+func TestAFailedAutomaticBackupIsShownQuietlyAndOnTheScreen(t *testing.T) {
+	// The "folder" is a file, so no backup can be written into it.
+	notDir := filepath.Join(t.TempDir(), "a-file")
+	if err := os.WriteFile(notDir, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	a, _, _ := dataTestApp(t, &journal.Settings{BackupFolder: notDir}, entries(2, time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC))...)
+	if a.backups.last == nil || a.backups.last.err == nil {
+		t.Fatal("the automatic backup into a file did not fail")
+	}
+	if !showsText(a, "The last backup did not work") {
+		t.Error("the navigation does not say the backup failed")
+	}
+	s := dataScreenOf(t, a)
+	if !strings.Contains(s.status.Text, "The backup could not be made, and no half-written file was left") || s.status.Importance != widget.WarningImportance {
+		t.Errorf("status %q", s.status.Text)
+	}
+	if !s.hint.Hidden {
+		t.Error("the hint to choose a folder shows although one was chosen")
+	}
+	left, _ := os.ReadDir(filepath.Dir(notDir))
+	if len(left) != 1 {
+		t.Errorf("%d files beside the chosen 'folder'", len(left))
+	}
+}
+
+func TestLeavingTheScreenForgetsAnOpenedBackup(t *testing.T) {
+	off := journal.Settings{BackupEveryHours: -1}
+	a, v, _ := dataTestApp(t, &off, entries(3, time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC))...)
+	res, err := backup.Automatic(v.bj, filepath.Join(v.dir, "b"), backup.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := dataScreenOf(t, a)
+	s.task.open(res.Path, true)
+	test.Type(s.task.kit, string(v.bj.kitText))
+	s.task.check()
+	if s.task.contents == nil {
+		t.Fatal("the backup did not check out")
+	}
+	a.ShowScreen(screenToday)
+	if s.task.contents != nil || len(s.taskUI.Objects) != 0 {
+		t.Error("the decrypted backup outlived leaving the screen")
+	}
+
+	t.Run("and so does locking with the kit typed in", func(t *testing.T) {
+		s := dataScreenOf(t, a)
+		s.task.open(res.Path, false)
+		test.Type(s.task.kit, string(v.bj.kitText))
+		a.Lock()
+		if s.task.kit.Text != "" {
+			t.Error("the recovery kit stayed in its field after lock")
+		}
+	})
+}
