@@ -21,13 +21,16 @@ var _ ui.VaultReplacer = (*vaults)(nil)
 //
 //  1. the new vault is made beside the old one (<path>.restoring), the
 //     records merged into it in one transaction, and checked;
-//  2. the old vault is closed and renamed to <path>.bak (or .2.bak …), the
-//     new one renamed to path, and the folder synced;
+//  2. the old vault is closed and linked as <path>.bak (or .2.bak …), and
+//     the new one renamed over path, so path always names a whole vault,
+//     the old or the new, even if the process dies in between; where
+//     links are not possible the old file is renamed instead;
 //  3. the new vault is opened and unlocked from path and checked again:
 //     every record opens and there are as many as were restored.
 //
-// If step 3 fails the renames are undone. The .bak file is kept: it is the
-// user's previous journal, and only they may decide it is not needed.
+// If step 3 fails the old vault is put back under path. The .bak file is
+// kept: it is the user's previous journal, and only they may decide it is
+// not needed.
 func (v *vaults) ReplaceWith(recs []journal.Record, passphrase []byte, kdf journal.KDFParams, progress func(done, total int)) (ui.Journal, []byte, string, error) {
 	old := v.vault
 	tmp := v.path + ".restoring"
@@ -43,15 +46,22 @@ func (v *vaults) ReplaceWith(recs []journal.Record, passphrase []byte, kdf journ
 		return v.reopen(fmt.Errorf("close the current journal: %w", err))
 	}
 	bak, err := freeBakName(v.path)
+	linked := false
 	if err == nil {
-		err = os.Rename(v.path, bak)
+		if err = os.Link(v.path, bak); err == nil {
+			linked = true
+		} else {
+			err = os.Rename(v.path, bak)
+		}
 	}
 	if err != nil {
 		removeVaultFiles(tmp)
 		return v.reopen(fmt.Errorf("keep the current journal as a .bak file: %w", err))
 	}
 	if err := os.Rename(tmp, v.path); err != nil {
-		if uerr := os.Rename(bak, v.path); uerr != nil {
+		if linked {
+			os.Remove(bak)
+		} else if uerr := os.Rename(bak, v.path); uerr != nil {
 			return nil, nil, "", fmt.Errorf("put the restored journal in place: %w; and the previous journal is at %s: %w", err, bak, uerr)
 		}
 		removeVaultFiles(tmp)
@@ -76,13 +86,9 @@ func (v *vaults) ReplaceWith(recs []journal.Record, passphrase []byte, kdf journ
 	}
 	if err != nil {
 		v.Close()
-		failed := v.path + ".failed-restore"
-		removeVaultFiles(failed)
-		if rerr := os.Rename(v.path, failed); rerr == nil {
-			rerr = os.Rename(bak, v.path)
-			if rerr != nil {
-				return nil, nil, "", fmt.Errorf("the restored journal did not check out (%w), and the previous journal is at %s: %w", err, bak, rerr)
-			}
+		// The old vault goes back over the new one in one rename.
+		if rerr := os.Rename(bak, v.path); rerr != nil {
+			return nil, nil, "", fmt.Errorf("the restored journal did not check out (%w), and the previous journal is at %s: %w", err, bak, rerr)
 		}
 		syncDir(filepath.Dir(v.path))
 		return v.reopen(fmt.Errorf("the restored journal did not check out: %w", err))
