@@ -196,7 +196,7 @@ func (t *backupTask) askKey() {
 // restore it also works out what merging would do.
 func (t *backupTask) check() {
 	a := t.s.a
-	if t.busy {
+	if t.busy || t.pass == nil && t.kit == nil {
 		return
 	}
 	a.Touch()
