@@ -549,3 +549,27 @@ func TestLeavingTheScreenForgetsAnOpenedBackup(t *testing.T) {
 		}
 	})
 }
+
+func TestBackupSettingsDefaults(t *testing.T) {
+	tests := []struct {
+		name  string
+		st    journal.Settings
+		every time.Duration
+		on    bool
+		keep  backup.Keep
+	}{
+		{"nothing set: a day, 7/4/12", journal.Settings{}, 24 * time.Hour, true, backup.Keep{Daily: 7, Weekly: 4, Monthly: 12}},
+		{"off", journal.Settings{BackupEveryHours: -1}, 0, false, backup.DefaultKeep},
+		{"every week, keep 30 daily", journal.Settings{BackupEveryHours: 168, BackupKeepDaily: 30}, 168 * time.Hour, true, backup.Keep{Daily: 30, Weekly: 4, Monthly: 12}},
+		{"negative counts take the defaults", journal.Settings{BackupKeepWeekly: -3, BackupKeepMonthly: 24}, 24 * time.Hour, true, backup.Keep{Daily: 7, Weekly: 4, Monthly: 24}},
+	}
+	for _, tt := range tests {
+		every, on := backupEvery(tt.st)
+		if every != tt.every || on != tt.on || backupKeep(tt.st) != tt.keep {
+			t.Errorf("%s: every %v on %v keep %+v", tt.name, every, on, backupKeep(tt.st))
+		}
+	}
+	if got := defaultBackupFolder(filepath.Join("data", "rewire", "vault.db")); got != filepath.Join("data", "rewire", "backups") {
+		t.Errorf("default folder %s", got)
+	}
+}
