@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -144,6 +145,33 @@ func TestReplaceWithBadRecordsLeavesTheVaultOpenAndUnchanged(t *testing.T) {
 	for _, e := range entries {
 		if e.Name() != "vault.db" && e.Name() != "vault.db.lock" && e.Name() != "vault.db-wal" && e.Name() != "vault.db-shm" {
 			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+}
+
+func TestReplaceWithPutsTheOldVaultBackWhenTheRestoredOneFailsItsCheck(t *testing.T) {
+	v, recs := replaceFixture(t)
+	real := checkRestored
+	t.Cleanup(func() { checkRestored = real })
+	checkRestored = func(*journal.Vault, int) error { return errors.New("a record did not open") }
+
+	j, kit, bak, err := v.ReplaceWith(recs[:3], []byte("lantern over still water"), journal.MinKDFParams(), nil)
+	if err == nil || kit != nil || bak != "" {
+		t.Fatalf("err %v, kit %v, bak %q", err, kit != nil, bak)
+	}
+	if j == nil || !j.Locked() {
+		t.Fatal("the old vault was not opened again, locked")
+	}
+	if err := j.Unlock([]byte(perfPassphrase)); err != nil {
+		t.Fatalf("the old passphrase does not open the vault put back: %v", err)
+	}
+	got, err := j.List(journal.Filter{})
+	if err != nil || len(got) != len(recs) {
+		t.Fatalf("the vault put back lists %d records, %v", len(got), err)
+	}
+	for _, name := range []string{".bak", ".restoring"} {
+		if _, err := os.Stat(v.path + name); !os.IsNotExist(err) {
+			t.Errorf("%s left behind", name)
 		}
 	}
 }
