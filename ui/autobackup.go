@@ -16,13 +16,15 @@ import (
 )
 
 // BackupVault is what backups and restores need of an unlocked vault on
-// top of [Journal]: its id and recovery recipient (for automatic backups)
-// and merging records in by id (for restores). [journal.Vault] has it; a
-// Journal without it (a test fake) simply gets no backups.
+// top of [Journal]: its id and recovery recipient (for automatic backups),
+// merging records in by id and reading every record back from the file
+// (for restores). [journal.Vault] has it; a Journal without it (a test
+// fake) simply gets no backups.
 type BackupVault interface {
 	backup.Vault
 	PlanMerge(incoming []journal.Record) (journal.MergeReport, error)
 	Merge(incoming []journal.Record, progress func(done, total int)) (journal.MergeReport, error)
+	Check() error
 }
 
 var _ BackupVault = (*journal.Vault)(nil)

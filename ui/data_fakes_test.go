@@ -25,6 +25,14 @@ type backupJournal struct {
 	kitText   []byte
 	merges    int
 	mergeFail error
+	checkFail error
+}
+
+func (b *backupJournal) Check() error {
+	if b.locked {
+		return journal.ErrLocked
+	}
+	return b.checkFail
 }
 
 var _ BackupVault = (*backupJournal)(nil)

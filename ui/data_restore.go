@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"io"
 	"path/filepath"
 	"time"
@@ -349,6 +350,7 @@ func (t *backupTask) merge() {
 	t.show(t.fileLine(), wrapped(lang.X("data.restore.merging", "Merging the backup into this journal… All of it is stored, or nothing.")), t.progress)
 	t.busy = true
 	path := t.path
+	records := a.Records()
 	a.Run(func() {
 		rep, err := bv.Merge(recs, func(done, total int) {
 			fyne.Do(func() {
@@ -357,18 +359,51 @@ func (t *backupTask) merge() {
 				}
 			})
 		})
+		var verr error
+		if err == nil {
+			verr = verifyMerged(bv, records, recs)
+		}
 		fyne.Do(func() {
 			t.busy = false
 			if t.path != path {
 				return
 			}
-			t.merged(rep, err)
+			t.merged(rep, err, verr)
 		})
 	})
 }
 
-func (t *backupTask) merged(rep journal.MergeReport, err error) {
+// verifyMerged reads the journal back from its file after a merge: every
+// record opens, and every record of the backup is there (the settings and
+// the crisis card are one per journal, merged by kind, so not by id).
+func verifyMerged(bv BackupVault, records Records, recs []journal.Record) error {
+	if err := bv.Check(); err != nil {
+		return err
+	}
+	if records == nil {
+		return journal.ErrLocked
+	}
+	for _, r := range recs {
+		if r.Kind == journal.KindSettings || r.Kind == journal.KindCrisis {
+			continue
+		}
+		if _, err := records.Get(r.ID); err != nil {
+			return fmt.Errorf("record %s: %w", r.ID, err)
+		}
+	}
+	return nil
+}
+
+// merged shows how the merge went: err if nothing was stored, verr if it
+// was stored but the journal did not read back whole.
+func (t *backupTask) merged(rep journal.MergeReport, err, verr error) {
 	a := t.s.a
+	if verr != nil {
+		t.message = wrapped(lang.X("data.restore.verifyfailed", "The backup was merged, but reading your journal back found a problem. Keep your backup files safe and delete none of them. Details: {{.Err}}", map[string]any{"Err": verr.Error()}))
+		t.message.Importance = widget.WarningImportance
+		t.show(t.fileLine(), t.message, container.NewHBox(widget.NewButton(lang.X("data.close", "Close"), t.reset)))
+		return
+	}
 	if err != nil {
 		t.message = wrapped(lang.X("data.restore.mergefailed", "The backup could not be merged, so nothing from it was stored. Details: {{.Err}}", map[string]any{"Err": err.Error()}))
 		t.message.Importance = widget.WarningImportance

@@ -573,3 +573,21 @@ func TestBackupSettingsDefaults(t *testing.T) {
 		t.Errorf("default folder %s", got)
 	}
 }
+
+func TestAMergeThatDoesNotReadBackSaysSo(t *testing.T) {
+	off := journal.Settings{BackupEveryHours: -1}
+	a, v, _ := dataTestApp(t, &off, entries(3, time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC))...)
+	res, err := backup.Automatic(v.bj, filepath.Join(v.dir, "b"), backup.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.bj.checkFail = &journal.DamagedError{IDs: []journal.ID{journal.NewID()}}
+	s := dataScreenOf(t, a)
+	s.task.open(res.Path, true)
+	test.Type(s.task.kit, string(v.bj.kitText))
+	s.task.check()
+	s.task.merge()
+	if !strings.Contains(s.task.message.Text, "reading your journal back found a problem") || s.task.message.Importance != widget.WarningImportance {
+		t.Errorf("message %q", s.task.message.Text)
+	}
+}
