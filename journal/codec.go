@@ -339,7 +339,7 @@ func decodePattern(d *decoder) *BreathingPattern {
 }
 
 func encodeSettings(e *encoder, x *Settings) {
-	e.begin(7)
+	e.begin(12)
 	e.str(x.RecoveryStart)
 	e.str(x.Language)
 	e.int(x.AutoLockMinutes)
@@ -347,6 +347,11 @@ func encodeSettings(e *encoder, x *Settings) {
 	e.int(x.UrgeCadenceSeconds)
 	e.str(x.BreathingSince)
 	e.bool(x.ShowPractised)
+	e.str(x.BackupFolder)
+	e.int(x.BackupEveryHours)
+	e.int(x.BackupKeepDaily)
+	e.int(x.BackupKeepWeekly)
+	e.int(x.BackupKeepMonthly)
 }
 
 func decodeSettings(d *decoder) *Settings {
@@ -359,6 +364,11 @@ func decodeSettings(d *decoder) *Settings {
 	x.UrgeCadenceSeconds = d.int()
 	x.BreathingSince = d.str()
 	x.ShowPractised = d.bool()
+	x.BackupFolder = d.str()
+	x.BackupEveryHours = d.int()
+	x.BackupKeepDaily = d.int()
+	x.BackupKeepWeekly = d.int()
+	x.BackupKeepMonthly = d.int()
 	d.end()
 	return x
 }

@@ -234,6 +234,18 @@ type Settings struct {
 	// ShowPractised shows "days practised in the last 30" on the Insights
 	// screen; off by default, as streaks are optional.
 	ShowPractised bool `json:"showPractised,omitempty"`
+	// BackupFolder is where automatic backups go; "" for the default, a
+	// "backups" folder beside the vault file.
+	BackupFolder string `json:"backupFolder,omitempty"`
+	// BackupEveryHours is how old the newest automatic backup may be
+	// before the app makes another after unlock; 0 for the default (24),
+	// negative for never.
+	BackupEveryHours int `json:"backupEvery,omitempty"`
+	// BackupKeepDaily, BackupKeepWeekly and BackupKeepMonthly are how many
+	// automatic backups rotation keeps; 0 for the defaults (7, 4, 12).
+	BackupKeepDaily   int `json:"backupKeepDaily,omitempty"`
+	BackupKeepWeekly  int `json:"backupKeepWeekly,omitempty"`
+	BackupKeepMonthly int `json:"backupKeepMonthly,omitempty"`
 }
 
 // MeditationPreset is a meditation timer setting the user saved.

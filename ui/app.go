@@ -67,6 +67,7 @@ type App struct {
 	pickedLanguage string
 	idle           idleTimer
 	quitting       bool
+	backups        backupActivity // automatic and manual backups (autobackup.go)
 
 	// unlockNotice is shown on the next unlock screen (e.g. after a failed
 	// passphrase check in settings).
@@ -210,6 +211,7 @@ func (a *App) unlocked() {
 	a.fyne.Preferences().SetString(prefLanguage, CurrentLanguage())
 	a.Touch()
 	a.showShell(screenToday)
+	a.autoBackup()
 }
 
 // loadSettings reads the vault's settings record and applies it.

@@ -42,6 +42,7 @@ const (
 	screenCheckIn
 	screenInsights
 	screenSearch
+	screenData
 	screenLearn
 	screenCrisis
 	screenSettings
@@ -56,6 +57,7 @@ var screenConstructors = [screenCount]func(a *App) screen{
 	screenCheckIn:   newCheckInScreen,
 	screenInsights:  newInsightsScreen,
 	screenSearch:    newSearchScreen,
+	screenData:      newDataScreen,
 	screenLearn:     newLearnScreen,
 	screenCrisis:    newCrisisScreen,
 	screenSettings:  newSettingsScreen,
@@ -96,7 +98,7 @@ func (a *App) showShell(id int) {
 	lock.Importance = widget.LowImportance
 	title := widget.NewLabelWithStyle("Rewire", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
-	side := container.NewBorder(title, lock, nil, nil, nav)
+	side := container.NewBorder(title, container.NewVBox(a.backupIndicator(), lock), nil, nil, nav)
 	s.area = container.NewStack()
 	split := container.NewBorder(nil, nil, container.NewHBox(side, widget.NewSeparator()), nil, s.area)
 	a.setContent(split)

@@ -168,6 +168,7 @@ var screenShotNames = [screenCount]string{
 	screenCheckIn:   "checkin",
 	screenInsights:  "insights",
 	screenSearch:    "search",
+	screenData:      "data",
 	screenLearn:     "learn",
 	screenCrisis:    "crisis",
 	screenSettings:  "settings",
@@ -202,6 +203,9 @@ func (s *shooter) unlocked(v Vaults, code string) error {
 	screenshotInsights(a, func(name string) { s.shot(a, name) })
 	screenshotCrisisAndLearn(a, func(name string) { s.shot(a, name) })
 	screenshotLockedCrisis(a, func(name string) { s.shot(a, name) })
+	if err := screenshotData(a, func(name string) { s.shot(a, name) }); err != nil {
+		return err
+	}
 	a.quitting = true
 	a.Lock()
 	return s.err

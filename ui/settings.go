@@ -27,6 +27,7 @@ type settingsScreen struct {
 	autoLock *widget.Select
 	dayOne   *widget.DateEntry
 	status   *widget.Label
+	backups  *backupSettings
 
 	current  *widget.Entry
 	pair     *passphrasePair
@@ -51,6 +52,7 @@ func (s *settingsScreen) Refresh() {
 	} else {
 		s.dayOne.SetDate(nil)
 	}
+	s.backups.refresh()
 }
 
 var themeModes = []rwtheme.Mode{rwtheme.System, rwtheme.Light, rwtheme.Dark}
@@ -104,6 +106,7 @@ func (s *settingsScreen) Content() fyne.CanvasObject {
 		s.autoLock.Options = append(s.autoLock.Options, minutesLabel(n))
 	}
 	s.dayOne = widget.NewDateEntry()
+	s.backups = newBackupSettings(a, s.save)
 	clearDay := widget.NewButtonWithIcon(lang.X("settings.daystart.none", "None"), theme.ContentClearIcon(), func() { s.dayOne.SetDate(nil) })
 	s.Refresh()
 	s.theme.OnChanged = func(string) {
@@ -152,6 +155,7 @@ func (s *settingsScreen) Content() fyne.CanvasObject {
 	return container.NewVScroll(container.NewPadded(container.NewVBox(
 		h,
 		widget.NewCard(lang.X("settings.general", "General"), "", container.NewVBox(general, s.status)),
+		widget.NewCard(lang.X("data.settings.title", "Automatic backups"), "", s.backups.box),
 		widget.NewCard(lang.X("settings.pass.title", "Change passphrase"), lang.X("settings.pass.sub", "Your recovery kit keeps working."), passBox),
 		widget.NewCard(lang.X("settings.where", "Where your journal is"), "", where),
 	)))
