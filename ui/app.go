@@ -205,6 +205,7 @@ func (a *App) unlocked() {
 	a.fyne.Preferences().SetString(prefLanguage, CurrentLanguage())
 	a.Touch()
 	a.showShell(screenToday)
+	a.offerUnfinishedUrge()
 }
 
 // loadSettings reads the vault's settings record and applies it.

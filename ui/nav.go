@@ -41,6 +41,7 @@ const (
 	screenGratitude
 	screenCheckIn
 	screenSearch
+	screenUrge
 	screenSettings
 	screenCount
 )
@@ -52,6 +53,7 @@ var screenConstructors = [screenCount]func(a *App) screen{
 	screenGratitude: newGratitudeScreen,
 	screenCheckIn:   newCheckInScreen,
 	screenSearch:    newSearchScreen,
+	screenUrge:      newUrgeScreen,
 	screenSettings:  newSettingsScreen,
 }
 
@@ -151,6 +153,7 @@ func (s *shell) table() []shortcut {
 		{fyne.KeyL, lang.X("menu.lock", "Lock"), a.Lock},
 		{fyne.KeyN, lang.X("menu.newentry", "New entry"), a.NewEntry},
 		{fyne.KeyF, lang.X("menu.search", "Search"), func() { a.ShowScreen(screenSearch) }},
+		{fyne.KeyU, lang.X("urge.menu", "Start urge surfing"), a.StartUrge},
 		{fyne.KeyQ, lang.X("menu.quit", "Quit"), a.Quit},
 	}
 	for i := range screenCount {
@@ -165,14 +168,15 @@ func (s *shell) table() []shortcut {
 func (s *shell) register() {
 	c := s.a.win.Canvas()
 	var goItems, fileItems []*fyne.MenuItem
-	for i, sc := range s.table() {
+	t := s.table()
+	for i, sc := range t {
 		sh := &desktop.CustomShortcut{KeyName: sc.key, Modifier: fyne.KeyModifierShortcutDefault}
 		action := sc.action
 		c.AddShortcut(sh, func(fyne.Shortcut) { action() })
 		s.shortcuts = append(s.shortcuts, sh)
 		item := fyne.NewMenuItem(sc.label, action)
 		item.Shortcut = sh
-		if i < 4 {
+		if i < len(t)-screenCount {
 			item.IsQuit = sc.key == fyne.KeyQ
 			fileItems = append(fileItems, item)
 		} else {
