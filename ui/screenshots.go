@@ -180,11 +180,13 @@ func (s *shooter) unlocked(v Vaults, code string) error {
 	if a.shell == nil {
 		return fmt.Errorf("screenshots: the demo vault did not unlock")
 	}
-	for id, name := range []string{"today", "journal", "gratitude", "checkin", "search", "settings"} {
+	hideOverlays(a) // an urge session the demo left unfinished is asked about
+	for id, name := range []string{"today", "journal", "gratitude", "checkin", "search", "urge", "settings"} {
 		a.ShowScreen(id)
 		s.shot(a, name)
 	}
 	screenshotJournalAndSearch(a, func(name string) { s.shot(a, name) })
+	screenshotUrge(a, func(name string) { s.shot(a, name) })
 	a.quitting = true
 	a.Lock()
 	return s.err

@@ -141,7 +141,7 @@ func (a *App) urgeOf() *urgeScreen {
 // button, Ctrl+U). A session already open is shown instead of a new one.
 func (a *App) StartUrge() {
 	s := a.urgeOf()
-	if s == nil || a.breathing != nil {
+	if s == nil {
 		return
 	}
 	a.Touch()

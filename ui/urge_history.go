@@ -155,6 +155,15 @@ func tallyText(ts []rwpractice.Tally, n int) string {
 	return strings.Join(parts, ", ")
 }
 
+// namesText lists triggers or HALT states by their translated names.
+func namesText(ts []string) string {
+	names := make([]string, len(ts))
+	for i, t := range ts {
+		names[i] = triggerName(t)
+	}
+	return strings.Join(names, ", ")
+}
+
 // minutesText is a duration in whole minutes, kindly rounded.
 func minutesText(d time.Duration) string {
 	if d < time.Minute {
@@ -226,12 +235,11 @@ func (h *urgeHistory) detail(r journal.Record) {
 	box := container.NewVBox(wave.raster,
 		wrapped(lang.X("urge.detail.peak", "Peak {{.N}} of 10, {{.Time}} after the start", map[string]any{"N": peak, "Time": minutesText(toPeak)})),
 		wrapped(lang.X("urge.detail.length", "Length: {{.Time}}", map[string]any{"Time": minutesText(rwpractice.UrgeDuration(ep))})))
-	var names []string
-	for _, t := range append(append([]string(nil), ep.Triggers...), ep.HALT...) {
-		names = append(names, triggerName(t))
+	if len(ep.Triggers) > 0 {
+		box.Add(wrapped(lang.X("urge.detail.triggers", "Set off by: {{.List}}", map[string]any{"List": namesText(ep.Triggers)})))
 	}
-	if len(names) > 0 {
-		box.Add(wrapped(lang.X("urge.detail.triggers", "Set off by: {{.List}}", map[string]any{"List": strings.Join(names, ", ")})))
+	if len(ep.HALT) > 0 {
+		box.Add(wrapped(lang.X("urge.detail.halt", "You were: {{.List}}", map[string]any{"List": namesText(ep.HALT)})))
 	}
 	if ep.Situation != "" {
 		box.Add(wrapped(lang.X("urge.detail.situation", "Situation: {{.Text}}", map[string]any{"Text": ep.Situation})))
@@ -250,8 +258,8 @@ func (h *urgeHistory) detail(r journal.Record) {
 		finish.Importance = widget.HighImportance
 		buttons.Add(finish)
 	}
-	box.Add(container.NewCenter(buttons))
-	d = dialog.NewCustomWithoutButtons(when(ep.Started), container.NewVScroll(box), s.a.win)
+	d = dialog.NewCustomWithoutButtons(when(ep.Started),
+		container.NewBorder(nil, container.NewCenter(buttons), nil, nil, container.NewVScroll(box)), s.a.win)
 	d.Resize(fyne.NewSize(600, 520))
 	d.Show()
 }

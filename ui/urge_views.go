@@ -277,7 +277,7 @@ func (s *urgeScreen) endView() fyne.CanvasObject {
 	back.Importance = widget.LowImportance
 
 	intro := wrapped(lang.X("urge.form.intro", "A few notes help you see your own patterns over time. Answer what you like; nothing here is required, and nothing here is a test."))
-	return container.NewVScroll(container.NewPadded(container.NewVBox(
+	form := container.NewVScroll(container.NewPadded(container.NewVBox(
 		screenHeading(lang.X("urge.form.title", "How did it go?")),
 		intro,
 		panel(lang.X("urge.form.triggers", "What set it off?"), trig, f.other),
@@ -285,9 +285,10 @@ func (s *urgeScreen) endView() fyne.CanvasObject {
 		panel(lang.X("urge.form.situation", "The situation"), f.situation),
 		panel(lang.X("urge.form.coping", "What helped?"), f.coping),
 		panel(lang.X("urge.form.actedq", "Did you act on the urge?"), f.acted),
-		container.NewHBox(f.save, back),
-		s.status.label,
 	)))
+	// The buttons stay in view however long the form is.
+	bottom := container.NewPadded(container.NewVBox(container.NewHBox(f.save, back), s.status.label))
+	return container.NewBorder(nil, bottom, nil, nil, form)
 }
 
 // fill sets the form from a saved draft.
