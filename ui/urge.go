@@ -91,8 +91,9 @@ type urgeScreen struct {
 	endAt time.Time
 	// prefill is what an interrupted episode's draft already said.
 	prefill rwpractice.UrgeOutcome
-	// actedOn is the outcome of the episode just ended, for the message.
-	actedOn bool
+	// ended is the episode just ended, for the closing message and its
+	// wave.
+	ended journal.UrgeEpisode
 	saver   *dailySaver // the end form's draft
 	status  *saveStatus
 
@@ -403,7 +404,7 @@ func (s *urgeScreen) finish() {
 		// Ended in memory; the button stays so saving can be tried again.
 		return
 	}
-	s.actedOn = o.ActedOn
+	s.ended = *s.sess.Record().Urge
 	s.sess, s.prefill, s.endAt = nil, rwpractice.UrgeOutcome{}, time.Time{}
 	s.setView(urgeDone)
 }

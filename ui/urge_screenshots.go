@@ -60,10 +60,14 @@ func screenshotUrge(a *App, shot func(name string)) {
 	}
 	shot("urge-end")
 
-	s.actedOn = true
+	s.ended = *sess.Record().Urge
+	s.ended.Samples = s.ended.Samples[:3] // it was acted on at the peak
+	s.ended.ActedOn, s.ended.Finished = true, true
 	s.sess = nil
 	s.setView(urgeDone)
 	shot("urge-acted")
+
+	a.ShowScreen(screenToday)
 
 	s.offer(journal.Record{Kind: journal.KindUrge, Urge: &journal.UrgeEpisode{Started: start,
 		Samples: []journal.UrgeSample{{At: start, Rating: 6}, {At: now.Add(-4 * time.Minute), Rating: 8}}}}, now)

@@ -247,8 +247,8 @@ func TestUrgeFlowFromCravingToHistory(t *testing.T) {
 		ep.Coping != "Called Sam" || !ep.Started.Equal(start) {
 		t.Errorf("saved %+v", ep)
 	}
-	if !shows(a, "You rode it out") {
-		t.Errorf("no closing words; texts %q", texts(a))
+	if !shows(a, "You rode it out") || !shows(a, "Your wave: peak 8 of 10, 4 min in all") {
+		t.Errorf("no closing words or wave; texts %q", texts(a))
 	}
 
 	tapButton(t, a, "See your waves")

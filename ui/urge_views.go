@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -286,8 +287,10 @@ func (s *urgeScreen) endView() fyne.CanvasObject {
 		panel(lang.X("urge.form.coping", "What helped?"), f.coping),
 		panel(lang.X("urge.form.actedq", "Did you act on the urge?"), f.acted),
 	)))
-	// The buttons stay in view however long the form is.
-	bottom := container.NewPadded(container.NewVBox(container.NewHBox(f.save, back), s.status.label))
+	// The buttons stay in view however long the form is, on the window's
+	// background so nothing scrolled shows through.
+	bottom := container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameBackground)),
+		container.NewPadded(container.NewVBox(container.NewHBox(f.save, back), s.status.label)))
 	return container.NewBorder(nil, bottom, nil, nil, form)
 }
 
@@ -339,19 +342,27 @@ func (f *urgeEndForm) outcome() rwpractice.UrgeOutcome {
 	return o
 }
 
-// doneView closes the episode kindly, whatever happened. Acting on an urge
-// resets nothing: the recovery counter is the user's own, changed only in
-// settings.
+// doneView closes the episode kindly, whatever happened, and shows its
+// wave. Acting on an urge resets nothing: the recovery counter is the
+// user's own, changed only in settings.
 func (s *urgeScreen) doneView() fyne.CanvasObject {
+	ep := s.ended
 	title := lang.X("urge.done.title", "You rode it out")
 	body := lang.X("urge.done.body", "That is what urge surfing is: staying with the wave until it passed, not getting the number down. Every wave you ride out teaches your brain that an urge can pass without being obeyed.")
-	if s.actedOn {
+	if ep.ActedOn {
 		title = lang.X("urge.done.acted.title", "Thank you for being honest")
 		body = lang.X("urge.done.acted.body", "Acting on an urge is part of many recoveries; it is a moment, not the end of yours. Nothing has been reset. What you noticed today, what set it off and what helped, is exactly what makes the next wave easier. Be gentle with yourself tonight, and if you can, reach out to someone you trust.")
 	}
 	today := widget.NewButtonWithIcon(lang.X("urge.done.today", "Back to Today"), theme.HomeIcon(), func() { s.a.ShowScreen(screenToday) })
 	today.Importance = widget.HighImportance
 	waves := widget.NewButton(lang.X("urge.done.history", "See your waves"), func() { s.setView(urgeHome) })
-	return container.NewVScroll(container.NewPadded(container.NewVBox(
-		screenHeading(title), wrapped(body), container.NewHBox(today, waves))))
+	top := container.NewVBox(screenHeading(title), wrapped(body), container.NewHBox(today, waves))
+	if len(ep.Samples) == 0 {
+		return container.NewPadded(top)
+	}
+	wave := newWaveView(false, fyne.NewSize(300, 200))
+	wave.set(waveRatings(ep), max(rwpractice.UrgeDuration(ep), time.Minute))
+	peak, _ := rwpractice.UrgePeak(ep)
+	summary := caption(lang.X("urge.done.wave", "Your wave: peak {{.N}} of 10, {{.Time}} in all", map[string]any{"N": peak, "Time": minutesText(rwpractice.UrgeDuration(ep))}))
+	return container.NewPadded(container.NewBorder(container.NewVBox(top, summary), nil, nil, nil, wave.raster))
 }
