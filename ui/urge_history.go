@@ -53,6 +53,7 @@ func (h *urgeHistory) view() fyne.CanvasObject {
 		screenHeading(s.Title()), intro, start, h.resumeAt,
 		panel(lang.X("urge.stats.title", "Your figures"), h.figures), learn)))
 
+	h.rows = map[fyne.CanvasObject]*urgeRow{}
 	h.list = widget.NewList(func() int { return len(h.episodes) }, h.newRow, h.updateRow)
 	h.list.OnSelected = func(id widget.ListItemID) {
 		h.list.Unselect(id)
@@ -260,7 +261,7 @@ func (h *urgeHistory) detail(r journal.Record) {
 	}
 	d = dialog.NewCustomWithoutButtons(when(ep.Started),
 		container.NewBorder(nil, container.NewCenter(buttons), nil, nil, container.NewVScroll(box)), s.a.win)
-	d.Resize(fyne.NewSize(600, 520))
+	d.Resize(fyne.NewSize(600, 580))
 	d.Show()
 }
 
