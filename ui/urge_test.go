@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rewirejournal/rewire/journal"
+	rwpractice "github.com/rewirejournal/rewire/journal/practice"
 )
 
 // manualTicker is a [ticker] that ticks only when the test says so.
@@ -630,5 +631,40 @@ func BenchmarkCravingToFirstRating(b *testing.B) {
 		b.StopTimer()
 		s.view = urgeHome
 		b.StartTimer()
+	}
+}
+
+func TestUrgeGuideTextsExistInEveryLanguage(t *testing.T) {
+	t.Cleanup(func() { SetLanguage("en") })
+	for _, l := range Languages {
+		SetLanguage(l.Code)
+		seen := map[string]bool{}
+		for _, key := range rwpractice.UrgeGuideSteps() {
+			text := guideText(key)
+			if text == "" || text == key || seen[text] {
+				t.Errorf("%s: guidance step %q has text %q", l.Code, key, text)
+			}
+			seen[text] = true
+		}
+	}
+}
+
+func TestUrgeGuidanceMovesOn(t *testing.T) {
+	a, _, clock := unlockedTestApp(t)
+	_, tk, _ := urgeOf(t, a)
+	a.StartUrge()
+	rateUrge(t, a, 5)
+	steps := rwpractice.UrgeGuideSteps()
+	for i, key := range steps {
+		if !shows(a, guideText(key)) {
+			t.Errorf("at %v: step %d (%s) not shown", time.Duration(i)*rwpractice.GuideStepTime, i, key)
+		}
+		clock.advance(rwpractice.GuideStepTime)
+		tk.fire()
+		rateUrge(t, a, 5)
+	}
+	// After the last step, the guidance goes back to breathing.
+	if !shows(a, guideText(rwpractice.GuideBreathe)) {
+		t.Errorf("the guidance did not loop back to breathing; texts %q", visibleTexts(a))
 	}
 }
