@@ -34,14 +34,15 @@ func screenshotUrge(a *App, shot func(name string)) {
 	a.StartUrge()
 	shot("urge-start")
 
-	// Nine minutes in: it rose to 8 and is easing off, and a rating is due.
+	// Nine minutes in: it rose to 8 and has eased off to 3, so ending is
+	// offered, and a rating is due.
 	now := a.Now()
 	start := now.Add(-9*time.Minute - 5*time.Second)
 	sess, err := rwpractice.NewUrgeSession(rwpractice.DefaultCadence)
 	if err != nil || sess.Start(start, 6) != nil {
 		return
 	}
-	for i, r := range []int{7, 8, 8, 7, 6, 6, 5, 4} {
+	for i, r := range []int{7, 8, 8, 7, 6, 5, 4, 3} {
 		if err := sess.Rate(start.Add(time.Duration(i+1)*time.Minute), r); err != nil {
 			return
 		}

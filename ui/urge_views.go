@@ -104,20 +104,18 @@ func (s *urgeScreen) runView() fyne.CanvasObject {
 	v.next = caption("")
 	var row fyne.CanvasObject
 	row, v.btns = ratingRow(s.rate)
-	v.wave = newWaveView(false, fyne.NewSize(300, 220))
+	v.wave = newWaveView(false, fyne.NewSize(300, 160))
 	v.ratings = -1
 
 	endNow := widget.NewButtonWithIcon(lang.X("urge.suggest.end", "End and note what helped"), theme.ConfirmIcon(), s.toEnd)
 	endNow.Importance = widget.SuccessImportance
-	v.suggest = container.NewVBox(panel(lang.X("urge.suggest.title", "It has eased off"),
-		wrapped(lang.X("urge.suggest.body", "You rode this wave. You can end here, or stay with it a little longer.")),
-		container.NewHBox(endNow)))
+	v.suggest = offerCard(lang.X("urge.suggest.title", "It has eased off"),
+		lang.X("urge.suggest.body", "You rode this wave. You can end here, or stay with it a little longer."), endNow)
 	keep := widget.NewButton(lang.X("urge.cap.keep", "Keep going"), s.keepGoing)
 	capEnd := widget.NewButton(lang.X("urge.cap.end", "End here"), s.toEnd)
 	capEnd.Importance = widget.HighImportance
-	v.softCap = container.NewVBox(panel(lang.X("urge.cap.title", "Half an hour"),
-		wrapped(lang.X("urge.cap.body", "You've stayed with it for thirty minutes. That is the practice. You can end now, or keep going if you'd like.")),
-		container.NewHBox(keep, capEnd)))
+	v.softCap = offerCard(lang.X("urge.cap.title", "Half an hour"),
+		lang.X("urge.cap.body", "You've stayed with it for thirty minutes. That is the practice. You can end now, or keep going if you'd like."), keep, capEnd)
 	v.suggest.Hide()
 	v.softCap.Hide()
 
@@ -128,6 +126,14 @@ func (s *urgeScreen) runView() fyne.CanvasObject {
 		v.guide, widget.NewSeparator(), v.prompt, row, v.next, v.suggest, v.softCap)
 	bottom := container.NewVBox(container.NewHBox(breathe, end), s.status.label)
 	return container.NewPadded(container.NewBorder(top, bottom, nil, nil, v.wave.raster))
+}
+
+// offerCard is a compact card: a bold title, the words and, beside them,
+// the buttons, so the wave below keeps its room.
+func offerCard(title, body string, buttons ...fyne.CanvasObject) *fyne.Container {
+	t := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewVBox(widget.NewCard("", "", container.NewBorder(nil, nil, nil,
+		container.NewCenter(container.NewHBox(buttons...)), container.NewVBox(t, wrapped(body)))))
 }
 
 // show draws st.
