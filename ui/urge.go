@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -98,6 +99,9 @@ type urgeScreen struct {
 	status  *saveStatus
 
 	hist *urgeHistory
+	// dialogs are the episode and resume dialogs open now; Leave closes
+	// them, so none outlives a lock with an episode's words in it.
+	dialogs []dialog.Dialog
 }
 
 func newUrgeScreen(a *App) screen {
@@ -127,6 +131,16 @@ func (s *urgeScreen) Refresh() { s.render() }
 // (the urge does too) and is there when the user comes back.
 func (s *urgeScreen) Leave() {
 	s.saver.flush()
+	for _, d := range s.dialogs {
+		d.Hide()
+	}
+	s.dialogs = nil
+}
+
+// showDialog shows d and remembers it for Leave.
+func (s *urgeScreen) showDialog(d dialog.Dialog) {
+	s.dialogs = append(s.dialogs, d)
+	d.Show()
 }
 
 // urgeOf returns the urge screen while the app is unlocked.
@@ -157,6 +171,9 @@ func (a *App) StartUrge() {
 
 // show makes the urge screen current and draws the current view.
 func (s *urgeScreen) show() {
+	if s.a.urgeOf() != s {
+		return // locked meanwhile
+	}
 	if s.a.shell.current == screenUrge {
 		s.render()
 		return
@@ -411,6 +428,9 @@ func (s *urgeScreen) finish() {
 
 // adopt makes an interrupted episode the open session again.
 func (s *urgeScreen) adopt(r journal.Record) bool {
+	if s.a.urgeOf() != s {
+		return false // locked meanwhile
+	}
 	sess, err := rwpractice.ResumeUrge(&r, 0)
 	if err != nil {
 		fyne.LogError("resume urge episode", err)

@@ -262,7 +262,7 @@ func (h *urgeHistory) detail(r journal.Record) {
 	d = dialog.NewCustomWithoutButtons(when(ep.Started),
 		container.NewBorder(nil, container.NewCenter(buttons), nil, nil, container.NewVScroll(box)), s.a.win)
 	d.Resize(fyne.NewSize(600, 580))
-	d.Show()
+	s.showDialog(d)
 }
 
 // offer asks about an interrupted episode after unlock: resume it (if its
@@ -291,5 +291,5 @@ func (s *urgeScreen) offer(r journal.Record, now time.Time) {
 	d = dialog.NewCustomWithoutButtons(lang.X("urge.offer.title", "An urge session was interrupted"),
 		container.NewVBox(body, container.NewCenter(buttons)), s.a.win)
 	d.Resize(fyne.NewSize(480, 0))
-	d.Show()
+	s.showDialog(d)
 }

@@ -668,3 +668,34 @@ func TestUrgeGuidanceMovesOn(t *testing.T) {
 		t.Errorf("the guidance did not loop back to breathing; texts %q", visibleTexts(a))
 	}
 }
+
+func TestUrgeLockClosesAnOpenEpisode(t *testing.T) {
+	a, j, clock := unlockedTestApp(t)
+	at := clock.Now().Add(-time.Hour)
+	dailySeed(t, j, journal.Record{Kind: journal.KindUrge, Date: at.Format(journal.DateLayout), Urge: &journal.UrgeEpisode{
+		Started: at, Ended: at.Add(5 * time.Minute), Finished: true, Situation: "At my brother's wedding",
+		Samples: []journal.UrgeSample{{At: at, Rating: 6}, {At: at.Add(time.Minute), Rating: 2}}}})
+	s, _, _ := urgeOf(t, a)
+	a.ShowScreen(screenUrge)
+	if s.hist.list.Length() != 1 {
+		t.Fatalf("history lists %d episodes", s.hist.list.Length())
+	}
+	s.hist.list.Select(0)
+	over := a.win.Canvas().Overlays().Top()
+	if over == nil {
+		t.Fatal("selecting an episode opened nothing")
+	}
+	found := false
+	for _, o := range test.LaidOutObjects(over) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "At my brother's wedding") {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatal("the episode's situation is not in its dialog")
+	}
+	a.Lock()
+	if a.win.Canvas().Overlays().Top() != nil {
+		t.Error("the episode stayed open over the lock screen")
+	}
+}
