@@ -94,9 +94,9 @@ type urgeScreen struct {
 	prefill rwpractice.UrgeOutcome
 	// ended is the episode just ended, for the closing message and its
 	// wave.
-	ended journal.UrgeEpisode
-	saver   *dailySaver // the end form's draft
-	status  *saveStatus
+	ended  journal.UrgeEpisode
+	saver  *dailySaver // the end form's draft
+	status *saveStatus
 
 	hist *urgeHistory
 	// dialogs are the episode and resume dialogs open now; Leave closes
