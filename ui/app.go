@@ -212,6 +212,7 @@ func (a *App) unlocked() {
 	a.Touch()
 	a.showShell(screenToday)
 	a.autoBackup()
+	a.offerUnfinishedUrge()
 }
 
 // loadSettings reads the vault's settings record and applies it.

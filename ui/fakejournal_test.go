@@ -211,7 +211,7 @@ const testPassphrase = "copper kettle sings at dawn"
 
 // newTestApp builds the app on the test driver with inline work, a fake
 // clock, instant calibration and no ticker, in English.
-func newTestApp(t *testing.T, v *fakeVaults) (*App, *fakeClock) {
+func newTestApp(t testing.TB, v *fakeVaults) (*App, *fakeClock) {
 	t.Helper()
 	fa := test.NewTempApp(t)
 	SetLanguage("en")
@@ -234,7 +234,7 @@ func newTestApp(t *testing.T, v *fakeVaults) (*App, *fakeClock) {
 }
 
 // unlockedTestApp returns an app already past the unlock screen.
-func unlockedTestApp(t *testing.T) (*App, *fakeJournal, *fakeClock) {
+func unlockedTestApp(t testing.TB) (*App, *fakeJournal, *fakeClock) {
 	t.Helper()
 	j := newFakeJournal(testPassphrase)
 	a, clock := newTestApp(t, &fakeVaults{j: j})

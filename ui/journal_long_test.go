@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 )
 
 func TestPageBreaks(t *testing.T) {
@@ -63,22 +62,6 @@ func TestPageBreaks(t *testing.T) {
 	}
 }
 
-// overlayButton returns the button labelled text in the window's top
-// overlay (a dialog), or nil.
-func overlayButton(t *testing.T, w fyne.Window, text string) *widget.Button {
-	t.Helper()
-	top := w.Canvas().Overlays().Top()
-	if top == nil {
-		return nil
-	}
-	for _, o := range test.LaidOutObjects(top) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
-			return b
-		}
-	}
-	return nil
-}
-
 // longText is a realistic very long paste: numbered paragraphs in three
 // scripts, with emoji, at least n bytes.
 func longText(n int) string {
@@ -104,7 +87,7 @@ func TestALongPasteBecomesAnEntryOfItsOwn(t *testing.T) {
 		if jt.s.body.Text != "Today was slow." {
 			t.Fatalf("the paste went into the editor (%d bytes)", len(jt.s.body.Text))
 		}
-		keep := overlayButton(t, jt.a.win, "Keep as a new entry")
+		keep := overlayButton(jt.a, "Keep as a new entry")
 		if keep == nil {
 			t.Fatal("no offer to keep the paste as its own entry")
 		}
@@ -146,7 +129,7 @@ func TestALongPasteBecomesAnEntryOfItsOwn(t *testing.T) {
 	t.Run("changing the mood of a long entry keeps its whole body", func(t *testing.T) {
 		jt := newJournalTest(t, nil)
 		paste(jt, big)
-		test.Tap(overlayButton(t, jt.a.win, "Keep as a new entry"))
+		test.Tap(overlayButton(jt.a, "Keep as a new entry"))
 		jt.s.mood.SetSelected("4")
 		jt.timers.fire()
 		got := jt.entries()
@@ -158,7 +141,7 @@ func TestALongPasteBecomesAnEntryOfItsOwn(t *testing.T) {
 		jt := newJournalTest(t, nil)
 		test.Type(jt.s.body, "Still here.")
 		paste(jt, big)
-		test.Tap(overlayButton(t, jt.a.win, "Cancel"))
+		test.Tap(overlayButton(jt.a, "Cancel"))
 		jt.timers.fire()
 		got := jt.entries()
 		if jt.s.body.Text != "Still here." || len(got) != 1 || got[0].Entry.Body != "Still here." {
@@ -169,8 +152,8 @@ func TestALongPasteBecomesAnEntryOfItsOwn(t *testing.T) {
 		jt := newJournalTest(t, nil)
 		paste(jt, big)
 		jt.j.locked = true // the vault refuses to save
-		test.Tap(overlayButton(t, jt.a.win, "Keep as a new entry"))
-		if overlayButton(t, jt.a.win, "OK") == nil {
+		test.Tap(overlayButton(jt.a, "Keep as a new entry"))
+		if overlayButton(jt.a, "OK") == nil {
 			t.Fatal("no message that the paste was not saved")
 		}
 		if fyne.CurrentApp().Clipboard().Content() != big {

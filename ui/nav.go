@@ -40,6 +40,7 @@ const (
 	screenJournal
 	screenGratitude
 	screenCheckIn
+	screenUrge
 	screenInsights
 	screenSearch
 	screenData
@@ -55,6 +56,7 @@ var screenConstructors = [screenCount]func(a *App) screen{
 	screenJournal:   newJournalScreen,
 	screenGratitude: newGratitudeScreen,
 	screenCheckIn:   newCheckInScreen,
+	screenUrge:      newUrgeScreen,
 	screenInsights:  newInsightsScreen,
 	screenSearch:    newSearchScreen,
 	screenData:      newDataScreen,
@@ -153,24 +155,26 @@ type shortcut struct {
 	key    fyne.KeyName
 	label  string
 	action func()
+	goMenu bool // listed in the Go menu (screens), else in the Rewire menu
 }
 
 func (s *shell) table() []shortcut {
 	a := s.a
 	t := []shortcut{
-		{fyne.KeyL, lang.X("menu.lock", "Lock"), a.Lock},
-		{fyne.KeyN, lang.X("menu.newentry", "New entry"), a.NewEntry},
-		{fyne.KeyF, lang.X("menu.search", "Search"), func() { a.ShowScreen(screenSearch) }},
-		{fyne.KeyQ, lang.X("menu.quit", "Quit"), a.Quit},
+		{fyne.KeyL, lang.X("menu.lock", "Lock"), a.Lock, false},
+		{fyne.KeyN, lang.X("menu.newentry", "New entry"), a.NewEntry, false},
+		{fyne.KeyF, lang.X("menu.search", "Search"), func() { a.ShowScreen(screenSearch) }, false},
+		{fyne.KeyU, lang.X("urge.menu", "Start urge surfing"), a.StartUrge, false},
+		{fyne.KeyQ, lang.X("menu.quit", "Quit"), a.Quit, false},
 	}
 	for i := range screenCount {
 		var key fyne.KeyName // screens after the ninth have no digit
 		if i < 9 {
 			key = fyne.KeyName(rune('1' + i))
 		}
-		t = append(t, shortcut{key, s.screens[i].Title(), func() { a.ShowScreen(i) }})
+		t = append(t, shortcut{key, s.screens[i].Title(), func() { a.ShowScreen(i) }, true})
 	}
-	t = append(t, shortcut{crisisKey, s.screens[screenCrisis].Title(), a.openCrisis})
+	t = append(t, shortcut{crisisKey, s.screens[screenCrisis].Title(), a.openCrisis, true})
 	return t
 }
 
@@ -180,7 +184,7 @@ func (s *shell) table() []shortcut {
 func (s *shell) register() {
 	c := s.a.win.Canvas()
 	var goItems, fileItems []*fyne.MenuItem
-	for i, sc := range s.table() {
+	for _, sc := range s.table() {
 		action := sc.action
 		item := fyne.NewMenuItem(sc.label, action)
 		if sc.key != "" {
@@ -189,7 +193,7 @@ func (s *shell) register() {
 			s.shortcuts = append(s.shortcuts, sh)
 			item.Shortcut = sh
 		}
-		if i < 4 {
+		if !sc.goMenu {
 			item.IsQuit = sc.key == fyne.KeyQ
 			fileItems = append(fileItems, item)
 		} else {

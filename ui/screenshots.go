@@ -166,6 +166,7 @@ var screenShotNames = [screenCount]string{
 	screenJournal:   "journal",
 	screenGratitude: "gratitude",
 	screenCheckIn:   "checkin",
+	screenUrge:      "urge",
 	screenInsights:  "insights",
 	screenSearch:    "search",
 	screenData:      "data",
@@ -195,6 +196,7 @@ func (s *shooter) unlocked(v Vaults, code string) error {
 	if a.shell == nil {
 		return fmt.Errorf("screenshots: the demo vault did not unlock")
 	}
+	hideOverlays(a) // an urge session the demo left unfinished is asked about
 	for id, name := range screenShotNames {
 		a.ShowScreen(id)
 		s.shot(a, name)
@@ -206,6 +208,7 @@ func (s *shooter) unlocked(v Vaults, code string) error {
 	if err := screenshotData(a, func(name string) { s.shot(a, name) }); err != nil {
 		return err
 	}
+	screenshotUrge(a, func(name string) { s.shot(a, name) })
 	a.quitting = true
 	a.Lock()
 	return s.err

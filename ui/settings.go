@@ -25,6 +25,7 @@ type settingsScreen struct {
 	language *widget.Select
 	theme    *widget.Select
 	autoLock *widget.Select
+	cadence  *widget.Select
 	dayOne   *widget.DateEntry
 	status   *widget.Label
 	backups  *backupSettings
@@ -47,6 +48,7 @@ func (s *settingsScreen) Refresh() {
 	st := s.a.Settings()
 	s.theme.SetSelectedIndex(themeIndex(rwtheme.ParseMode(st.Theme)))
 	s.autoLock.SetSelected(minutesLabel(int(autoLockDuration(st.AutoLockMinutes) / time.Minute)))
+	s.cadence.SetSelected(urgeCadenceLabel(st.UrgeCadenceSeconds))
 	if d, err := time.ParseInLocation(journal.DateLayout, st.RecoveryStart, time.Local); err == nil {
 		s.dayOne.SetDate(&d)
 	} else {
@@ -105,6 +107,7 @@ func (s *settingsScreen) Content() fyne.CanvasObject {
 	for _, n := range autoLockChoices {
 		s.autoLock.Options = append(s.autoLock.Options, minutesLabel(n))
 	}
+	s.cadence = newUrgeCadenceSelect()
 	s.dayOne = widget.NewDateEntry()
 	s.backups = newBackupSettings(a, s.save)
 	clearDay := widget.NewButtonWithIcon(lang.X("settings.daystart.none", "None"), theme.ContentClearIcon(), func() { s.dayOne.SetDate(nil) })
@@ -116,6 +119,10 @@ func (s *settingsScreen) Content() fyne.CanvasObject {
 	s.autoLock.OnChanged = func(string) {
 		n := autoLockChoices[max(s.autoLock.SelectedIndex(), 0)]
 		s.save(func(st *journal.Settings) { st.AutoLockMinutes = n })
+	}
+	s.cadence.OnChanged = func(string) {
+		n := urgeCadenceChoices[max(s.cadence.SelectedIndex(), 0)]
+		s.save(func(st *journal.Settings) { st.UrgeCadenceSeconds = n })
 	}
 	s.dayOne.OnChanged = func(d *time.Time) {
 		day := ""
@@ -130,6 +137,7 @@ func (s *settingsScreen) Content() fyne.CanvasObject {
 		widget.NewFormItem(lang.X("settings.theme", "Theme"), s.theme),
 		widget.NewFormItem(lang.X("settings.autolock", "Lock after idle"), s.autoLock),
 		widget.NewFormItem(lang.X("settings.daystart", "Day one of recovery"), container.NewBorder(nil, nil, nil, clearDay, s.dayOne)),
+		widget.NewFormItem(lang.X("urge.settings.cadence", "Urge surfing: ask for a rating every"), s.cadence),
 	)
 
 	s.current = widget.NewPasswordEntry()

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -368,24 +367,8 @@ func (s *todayScreen) breathe() {
 	})
 }
 
-// craving is the placeholder until urge surfing exists: kind words and the
-// breathing guide.
-func (s *todayScreen) craving() {
-	a := s.a
-	a.Touch()
-	text := wrapped(lang.X("today.craving.body", "Cravings rise, peak and pass, like a wave, usually within 20 to 30 minutes. You don't have to act on this one. Slow breathing can help you ride it out.\n\nA guided urge-surfing practice is coming to Rewire soon."))
-	var d dialog.Dialog
-	breathe := widget.NewButtonWithIcon(lang.X("today.craving.breathe", "Breathe with me"), theme.MediaPlayIcon(), func() {
-		d.Hide()
-		s.breathe()
-	})
-	breathe.Importance = widget.HighImportance
-	closeBtn := widget.NewButton(lang.X("today.craving.close", "Close"), func() { d.Hide() })
-	content := container.NewVBox(text, container.NewCenter(container.NewHBox(closeBtn, breathe)))
-	d = dialog.NewCustomWithoutButtons(lang.X("today.craving.title", "Riding out a craving"), content, a.win)
-	d.Resize(fyne.NewSize(480, 0))
-	d.Show()
-}
+// craving starts urge surfing at its first rating.
+func (s *todayScreen) craving() { s.a.StartUrge() }
 
 // recoveryDay is the day number of now counted from start (day one is the
 // start date itself), and false if start is unset, invalid or in the future.

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/rewirejournal/rewire/journal"
 )
@@ -168,36 +167,15 @@ func TestTodayButtons(t *testing.T) {
 			t.Error("not back on Today")
 		}
 	})
-	t.Run("a craving gets kind words and breathing", func(t *testing.T) {
+	t.Run("a craving opens urge surfing at its first rating", func(t *testing.T) {
 		a, _, _ := unlockedTestApp(t)
 		todayOf(t, a)
 		test.Tap(button(a, "I'm having a craving"))
-		over := a.win.Canvas().Overlays().Top()
-		if over == nil {
-			t.Fatal("no dialog")
+		if a.shell.current != screenUrge || a.urgeOf().view != urgeStart {
+			t.Fatalf("shows screen %d, want urge surfing at its start", a.shell.current)
 		}
-		var breathe *widget.Button
-		kind := false
-		for _, o := range test.LaidOutObjects(over) {
-			switch w := o.(type) {
-			case *widget.Button:
-				if w.Text == "Breathe with me" {
-					breathe = w
-				}
-			case *widget.Label:
-				kind = kind || strings.Contains(w.Text, "You don't have to act on this one") && strings.Contains(w.Text, "urge-surfing")
-			}
-		}
-		if !kind || breathe == nil {
-			t.Fatalf("the dialog lacks its words (%v) or its breathing button (%v)", kind, breathe != nil)
-		}
-		test.Tap(breathe)
-		if a.breathing == nil || a.win.Canvas().Overlays().Top() != nil {
-			t.Fatal("no breathing guide, or the dialog is still open")
-		}
-		test.Tap(button(a, "Done"))
-		if a.shell == nil || a.shell.current != screenToday {
-			t.Error("not back on Today")
+		if !showsText(a, "How strong is the urge right now?") || button(a, "7") == nil {
+			t.Errorf("no first rating to give; texts %q", texts(a))
 		}
 	})
 	t.Run("Write about this starts a new entry", func(t *testing.T) {
