@@ -34,12 +34,14 @@ type entryStarter interface{ NewEntry() }
 // shown by its shortcut (Ctrl+F focuses the search field).
 type focusTarget interface{ FocusTarget() fyne.Focusable }
 
-// Screen ids, in navigation order; Ctrl+1…6 follow it.
+// Screen ids, in navigation order; Ctrl+1…8 follow it.
 const (
 	screenToday = iota
 	screenJournal
 	screenGratitude
 	screenCheckIn
+	screenBreathe
+	screenMeditate
 	screenSearch
 	screenSettings
 	screenCount
@@ -51,6 +53,8 @@ var screenConstructors = [screenCount]func(a *App) screen{
 	screenJournal:   newJournalScreen,
 	screenGratitude: newGratitudeScreen,
 	screenCheckIn:   newCheckInScreen,
+	screenBreathe:   newBreatheScreen,
+	screenMeditate:  newMeditateScreen,
 	screenSearch:    newSearchScreen,
 	screenSettings:  newSettingsScreen,
 }

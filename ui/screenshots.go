@@ -180,7 +180,7 @@ func (s *shooter) unlocked(v Vaults, code string) error {
 	if a.shell == nil {
 		return fmt.Errorf("screenshots: the demo vault did not unlock")
 	}
-	for id, name := range []string{"today", "journal", "gratitude", "checkin", "search", "settings"} {
+	for id, name := range []string{"today", "journal", "gratitude", "checkin", "breathe-list", "meditate", "search", "settings"} {
 		a.ShowScreen(id)
 		s.shot(a, name)
 	}

@@ -156,16 +156,12 @@ func TestTodayOnThisDayEmptyIsKind(t *testing.T) {
 }
 
 func TestTodayButtons(t *testing.T) {
-	t.Run("Breathe shows the guide and Done comes back", func(t *testing.T) {
+	t.Run("Breathe shows the Breathe screen", func(t *testing.T) {
 		a, _, _ := unlockedTestApp(t)
 		todayOf(t, a)
 		test.Tap(button(a, "Breathe"))
-		if a.breathing == nil {
-			t.Fatal("no breathing guide")
-		}
-		test.Tap(button(a, "Done"))
-		if a.shell == nil || a.shell.current != screenToday || !showsText(a, "Today's practices") {
-			t.Error("not back on Today")
+		if a.shell == nil || a.shell.current != screenBreathe {
+			t.Error("not on the Breathe screen")
 		}
 	})
 	t.Run("a craving gets kind words and breathing", func(t *testing.T) {
@@ -192,12 +188,8 @@ func TestTodayButtons(t *testing.T) {
 			t.Fatalf("the dialog lacks its words (%v) or its breathing button (%v)", kind, breathe != nil)
 		}
 		test.Tap(breathe)
-		if a.breathing == nil || a.win.Canvas().Overlays().Top() != nil {
-			t.Fatal("no breathing guide, or the dialog is still open")
-		}
-		test.Tap(button(a, "Done"))
-		if a.shell == nil || a.shell.current != screenToday {
-			t.Error("not back on Today")
+		if a.shell.current != screenBreathe || a.win.Canvas().Overlays().Top() != nil {
+			t.Fatal("not on the Breathe screen, or the dialog is still open")
 		}
 	})
 	t.Run("Write about this starts a new entry", func(t *testing.T) {
