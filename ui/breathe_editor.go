@@ -152,7 +152,7 @@ func (e *patternEditor) pattern() journal.BreathingPattern {
 func fieldMessage(field string) string {
 	switch field {
 	case prac.FieldName:
-		return lang.X("breathe.edit.err.name", "Give the pattern a name of up to 80 characters that is not a preset's or another of yours.")
+		return lang.X("breathe.edit.err.name", "Give the pattern a name of up to 80 characters that is not the name of a preset.")
 	case prac.FieldInhale:
 		return lang.X("breathe.edit.err.inhale", "Breathe in for 1 to 30 seconds.")
 	case prac.FieldHoldIn:
@@ -174,14 +174,19 @@ func (e *patternEditor) validate(bp journal.BreathingPattern) bool {
 			bad[f] = true
 		}
 	}
+	dup := false
 	for _, r := range e.others {
 		if strings.EqualFold(strings.TrimSpace(r.Pattern.Name), bp.Name) {
-			bad[prac.FieldName] = true
+			bad[prac.FieldName], dup = true, true
 		}
 	}
 	for f, l := range e.errs {
 		if bad[f] {
-			l.SetText(fieldMessage(f))
+			msg := fieldMessage(f)
+			if f == prac.FieldName && dup {
+				msg = lang.X("breathe.edit.err.dup", "You already have a pattern with this name.")
+			}
+			l.SetText(msg)
 			l.Show()
 		} else {
 			l.Hide()

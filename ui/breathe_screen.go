@@ -80,7 +80,7 @@ func (a *App) newBreathingPanel(onBack func(), onDone func(journal.PracticeSessi
 	p.mine = container.NewVBox()
 	p.recent = container.NewVBox()
 	p.status = newSaveStatus()
-	p.before = newDistressPicker(lang.X("breathe.before.ask", "Before you start: how distressed do you feel, from 0 (calm) to 10 (the worst)? You can skip this."), nil)
+	p.before = newDistressPicker(lang.X("breathe.before.ask", "How distressed do you feel, from 0 (calm) to 10 (the worst)? You can skip this."), nil)
 	var opts []string
 	for n := 4; n <= 8; n++ {
 		opts = append(opts, lang.X("breathe.cycles", "{{.N}} breaths", map[string]any{"N": n}))
@@ -280,7 +280,7 @@ func (p *breathingPanel) drawRecent(sessions []journal.Record) {
 		p.recent.Add(wrapped(lang.X("breathe.recent.none", "Your breathing sessions will be listed here.")))
 	}
 	for _, r := range sessions[:min(len(sessions), 5)] {
-		p.recent.Add(widget.NewLabel(sessionLine(r)))
+		p.recent.Add(wrapped(sessionLine(r)))
 	}
 	p.recent.Refresh()
 }
@@ -291,7 +291,9 @@ func sessionLine(r journal.Record) string {
 	s := r.Session
 	d, _ := time.Parse(journal.DateLayout, r.Date)
 	name := s.Pattern
-	if s.Preset {
+	// A custom pattern cannot take a preset's name, so the name alone
+	// tells (sessions logged before the Preset flag have only the name).
+	if _, ok := prac.PresetByName(s.Pattern); ok || s.Preset {
 		name = presetTitle(s.Pattern)
 	}
 	line := fmt.Sprintf("%s · %s · %s", FormatDate(d), name, formatSpan(time.Duration(s.Seconds)*time.Second))

@@ -319,6 +319,27 @@ func TestCustomPatternValidationErrorsAreShown(t *testing.T) {
 	}
 }
 
+func TestCustomPatternNamesAreUnique(t *testing.T) {
+	r := newPracticeRig(t, true)
+	dailySeed(t, r.j, journal.Record{Kind: journal.KindPattern, Date: "2026-11-20",
+		Pattern: &journal.BreathingPattern{Name: "Evening calm", Inhale: 4, Exhale: 6, Minutes: 5}})
+	e := r.editor()
+	e.name.SetText(" EVENING calm ")
+	test.Tap(button(r.a, "Save"))
+	if !showsText(r.a, "You already have a pattern with this name.") || len(dailyRecords(r.j, journal.KindPattern)) != 1 {
+		t.Errorf("a second pattern of the same name was allowed; texts %q", texts(r.a))
+	}
+	// Editing a pattern may keep its own name.
+	p := r.a.shell.screens[screenBreathe].(*breatheScreen).panel
+	e.done(false)
+	p.edit(p.custom[0])
+	p.editor.exhale.SetText("7")
+	test.Tap(button(r.a, "Save"))
+	if got := dailyRecords(r.j, journal.KindPattern); len(got) != 1 || got[0].Pattern.Exhale != 7 {
+		t.Errorf("editing kept %+v", got)
+	}
+}
+
 func TestCustomPatternCreatedUsedLoggedReorderedDeleted(t *testing.T) {
 	r := newPracticeRig(t, true)
 	e := r.editor()

@@ -522,7 +522,7 @@ func (r *meditationRun) update(now time.Time) {
 		r.stage.SetText(lang.X("meditate.stage.paused", "Paused"))
 	}
 	r.drawGlow(now)
-	if st.Stage != prac.MeditationWarmUp && (r.rec == nil || now.Sub(r.lastSave) >= medSaveEvery) {
+	if st.Stage != prac.MeditationWarmUp && st.Elapsed > 0 && (r.rec == nil || now.Sub(r.lastSave) >= medSaveEvery) {
 		r.save(now)
 	}
 	if st.Stage == prac.MeditationDone {

@@ -185,6 +185,7 @@ func (s *shooter) unlocked(v Vaults, code string) error {
 		s.shot(a, name)
 	}
 	screenshotJournalAndSearch(a, func(name string) { s.shot(a, name) })
+	screenshotPractices(a, func(name string) { s.shot(a, name) })
 	a.quitting = true
 	a.Lock()
 	return s.err
