@@ -96,6 +96,7 @@ type breathingView struct {
 	stopBtn  *widget.Button
 	body     *fyne.Container // the guide, then the closing rating
 	status   *saveStatus
+	after    *distressPicker // the closing rating, once shown
 
 	size     float64
 	step     int // the step of the last update, -1 before the first
@@ -204,7 +205,7 @@ func (v *breathingView) update(now time.Time) {
 	v.size = st.Size
 	v.Layout(v.area.Objects, v.area.Size())
 	v.area.Refresh()
-	if v.cfg.Save && (v.rec == nil || now.Sub(v.lastSave) >= breathSaveEvery) {
+	if v.cfg.Save && st.Elapsed >= time.Second && (v.rec == nil || now.Sub(v.lastSave) >= breathSaveEvery) {
 		v.save(now)
 	}
 	if st.Done {
@@ -287,8 +288,8 @@ func (v *breathingView) finish(now time.Time) {
 		return
 	}
 	v.guide.Stop(now)
-	if v.cfg.Save {
-		v.save(now)
+	if v.cfg.Save && (v.rec != nil || v.guide.Session(now).Seconds > 0) {
+		v.save(now) // a session stopped before its first second is not one
 	}
 	v.halt()
 	if !v.cfg.Save {
@@ -314,6 +315,7 @@ func (v *breathingView) showAfter(now time.Time) {
 		}
 	}
 	rating = newDistressPicker(lang.X("breathe.after.ask", "How distressed do you feel now, from 0 (calm) to 10 (the worst)? You can skip this."), saveAfter)
+	v.after = rating
 	finish := widget.NewButtonWithIcon(lang.X("breathe.after.finish", "Finish"), theme.ConfirmIcon(), func() {
 		v.a.Touch()
 		saveAfter()
@@ -338,7 +340,7 @@ func (v *breathingView) leave() {
 // Leave saves a session in progress (the screen is being left or the app
 // locked); it keeps running if the user comes back.
 func (v *breathingView) Leave() {
-	if v.cfg.Save && !v.ended {
+	if v.cfg.Save && !v.ended && v.guide.Session(v.a.Now()).Seconds > 0 {
 		v.save(v.a.Now())
 	}
 }
@@ -383,11 +385,11 @@ func formatSpan(d time.Duration) string {
 	return lang.X("breathe.span.hm", "{{.H}} h {{.M}} min", map[string]any{"H": int(d / time.Hour), "M": int(d%time.Hour) / int(time.Minute)})
 }
 
-// distressPicker is the optional 0–10 distress rating: a row of choices
-// that may be left empty.
+// distressPicker is the optional 0–10 distress rating: a short list that
+// may be left unrated.
 type distressPicker struct {
-	radio *widget.RadioGroup
-	box   *fyne.Container
+	sel *widget.Select
+	box *fyne.Container
 }
 
 func newDistressPicker(question string, changed func()) *distressPicker {
@@ -396,27 +398,28 @@ func newDistressPicker(question string, changed func()) *distressPicker {
 		opts[i] = strconv.Itoa(i)
 	}
 	d := &distressPicker{}
-	d.radio = widget.NewRadioGroup(opts, func(string) {
+	d.sel = widget.NewSelect(opts, func(string) {
 		if changed != nil {
 			changed()
 		}
 	})
-	d.radio.Horizontal = true
-	q := wrapped(question)
-	d.box = container.NewVBox(q, container.NewHScroll(d.radio))
+	d.sel.PlaceHolder = lang.X("breathe.distress.none", "Not rated")
+	d.box = container.NewVBox(wrapped(question), container.NewHBox(d.sel))
 	return d
 }
 
 func (d *distressPicker) Content() fyne.CanvasObject { return d.box }
 
+// set chooses rating n.
+func (d *distressPicker) set(n int) { d.sel.SetSelectedIndex(n) }
+
+// clear leaves the rating unrated.
+func (d *distressPicker) clear() { d.sel.ClearSelected() }
+
 // value is the rating, or nil when none is chosen.
 func (d *distressPicker) value() *int {
-	if d.radio.Selected == "" {
-		return nil
+	if i := d.sel.SelectedIndex(); i >= 0 {
+		return &i
 	}
-	n, err := strconv.Atoi(d.radio.Selected)
-	if err != nil {
-		return nil
-	}
-	return &n
+	return nil
 }

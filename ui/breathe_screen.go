@@ -89,7 +89,7 @@ func (a *App) newBreathingPanel(onBack func(), onDone func(journal.PracticeSessi
 	p.cycles.SetSelectedIndex(0)
 
 	newBtn := widget.NewButtonWithIcon(lang.X("breathe.mine.new", "New pattern"), theme.ContentAddIcon(), func() { p.edit(nil) })
-	top := []fyne.CanvasObject{screenHeading(lang.X("breathe.title", "Breathe"))}
+	top := []fyne.CanvasObject{screenHeading(lang.X("breathe.nav", "Breathe"))}
 	if onBack != nil {
 		back := widget.NewButtonWithIcon(lang.X("breathe.back", "Back"), theme.NavigateBackIcon(), onBack)
 		top = []fyne.CanvasObject{container.NewBorder(nil, nil, back, nil, top[0])}
@@ -252,7 +252,7 @@ func (p *breathingPanel) drawMine() {
 		bp := *r.Pattern
 		title := widget.NewLabelWithStyle(bp.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		title.Truncation = fyne.TextTruncateEllipsis
-		desc := widget.NewLabel(customDescription(bp))
+		desc := wrapped(customDescription(bp))
 		desc.SizeName = theme.SizeNameCaptionText
 		start := widget.NewButtonWithIcon(lang.X("breathe.start", "Start"), theme.MediaPlayIcon(), func() { p.startCustom(r) })
 		edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { p.edit(r) })
@@ -335,7 +335,7 @@ func (p *breathingPanel) start(pat prac.Pattern) {
 	a.Touch()
 	g, err := a.newBreathingView(guideConfig{Pattern: pat, Save: a.Records() != nil, Before: p.before.value(), Finished: func(s journal.PracticeSession) {
 		p.guide = nil
-		p.before.radio.SetSelected("")
+		p.before.clear()
 		if p.onDone != nil {
 			p.onDone(s)
 			return

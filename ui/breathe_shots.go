@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/rewirejournal/rewire/journal"
 	prac "github.com/rewirejournal/rewire/journal/practice"
 )
 
@@ -24,6 +25,7 @@ func screenshotPractices(a *App, shot func(name string)) {
 		shot("breathe-guide-out")
 		v.halt()
 		p.guide = nil
+		forget(a, v.rec) // keep the demo vault as it was for the next shots
 	}
 	p.show(p.list)
 	p.edit(nil)
@@ -43,5 +45,13 @@ func screenshotPractices(a *App, shot func(name string)) {
 		r.update(start.Add(10*time.Second + 400*time.Millisecond)) // just after the start bell
 		shot("meditate-running")
 		r.halt()
+		forget(a, r.rec)
+	}
+}
+
+// forget deletes a record a screenshot saved.
+func forget(a *App, r *journal.Record) {
+	if j := a.Records(); j != nil && r != nil {
+		_ = j.Delete(r.ID)
 	}
 }

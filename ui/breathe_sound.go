@@ -134,11 +134,11 @@ func (a *App) soundControls() fyne.CanvasObject {
 		}
 	}
 	on.OnChanged(on.Checked)
-	note := widget.NewLabel(lang.X("breathe.sound.none", "No sound on this computer: cues are shown on screen."))
+	note := wrapped(lang.X("breathe.sound.none", "No sound on this computer: cues are shown on screen."))
 	note.SizeName = theme.SizeNameCaptionText
 	note.Importance = widget.LowImportance
 	if snd.Available() {
 		note.Hide()
 	}
-	return container.NewVBox(container.NewBorder(nil, nil, on, try, vol), note)
+	return container.NewVBox(container.NewBorder(nil, nil, on, nil, vol), container.NewHBox(try), note)
 }

@@ -170,7 +170,7 @@ func TestBreathingFromUnlockSavesNothing(t *testing.T) {
 func TestBreathingSessionPhasesCuesAndLog(t *testing.T) {
 	r := newPracticeRig(t, true)
 	p := r.breathePanel()
-	p.before.radio.SetSelected("7")
+	p.before.set(7)
 	r.startPreset(0) // box
 	var phases []string
 	for range 4 * 60 {
@@ -193,8 +193,7 @@ func TestBreathingSessionPhasesCuesAndLog(t *testing.T) {
 	if !showsText(r.a, "How are you now?") || !showsText(r.a, "4 min") {
 		t.Fatalf("no closing page; texts %q", texts(r.a))
 	}
-	rating := firstRadio(r.a)
-	rating.SetSelected("3")
+	p.guide.after.set(3)
 	test.Tap(button(r.a, "Finish"))
 	got := r.sessions(prac.PracticeBreathing)
 	if len(got) != 1 {
@@ -211,15 +210,6 @@ func TestBreathingSessionPhasesCuesAndLog(t *testing.T) {
 	if !showsText(r.a, "distress 7 → 3") || r.tick.running() != 0 {
 		t.Error("the list does not show the session, or the ticker still runs")
 	}
-}
-
-func firstRadio(a *App) *widget.RadioGroup {
-	for _, o := range objects(a) {
-		if g, ok := o.(*widget.RadioGroup); ok && g.Visible() {
-			return g
-		}
-	}
-	return nil
 }
 
 func TestBreathing478IsCappedInTheFirstMonth(t *testing.T) {

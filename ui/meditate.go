@@ -132,20 +132,20 @@ func (s *meditateScreen) Content() fyne.CanvasObject {
 	start := widget.NewButtonWithIcon(lang.X("meditate.start", "Begin"), theme.MediaPlayIcon(), s.start)
 	start.Importance = widget.HighImportance
 	savePreset := widget.NewButtonWithIcon(lang.X("meditate.preset.save", "Save as preset"), theme.DocumentSaveIcon(), s.askPresetName)
-	delPreset := widget.NewButtonWithIcon(lang.X("meditate.preset.delete", "Delete preset"), theme.DeleteIcon(), s.confirmDeletePreset)
+	delPreset := widget.NewButtonWithIcon("", theme.DeleteIcon(), s.confirmDeletePreset)
 	delPreset.Importance = widget.LowImportance
 
 	form := container.NewVBox(
 		container.NewBorder(nil, nil, nil, delPreset, s.presetSel),
-		field(lang.X("meditate.length", "Length"), prac.FieldDuration,
-			container.NewVBox(s.openEnded, unit(s.minutes, lang.X("meditate.minutes", "minutes (1 to 180)")))),
-		field(lang.X("meditate.warmup", "Settling in before the first bell"), prac.FieldWarmUp, unit(s.warmUp, lang.X("meditate.seconds", "seconds (0 to 60)"))),
+		field(lang.X("meditate.length", "Length (1 minute to 3 hours)"), prac.FieldDuration,
+			container.NewVBox(s.openEnded, unit(s.minutes, lang.X("meditate.minutes", "minutes")))),
+		field(lang.X("meditate.warmup", "Settling in before the first bell (0 to 60 s)"), prac.FieldWarmUp, unit(s.warmUp, lang.X("meditate.seconds", "seconds"))),
 		container.NewGridWithColumns(2,
 			field(lang.X("meditate.startbell", "Start bell"), prac.FieldStartBell, s.startBell),
 			field(lang.X("meditate.endbell", "End bell"), prac.FieldEndBell, s.endBell)),
 		container.NewGridWithColumns(2,
 			field(lang.X("meditate.intervalbell", "Interval bell"), prac.FieldIntervalBell, s.intervalBl),
-			field(lang.X("meditate.interval", "Every"), prac.FieldInterval, unit(s.interval, lang.X("meditate.interval.unit", "minutes (0: none)")))),
+			field(lang.X("meditate.interval", "Every (0: none)"), prac.FieldInterval, unit(s.interval, lang.X("meditate.interval.unit", "min")))),
 		container.NewHBox(start, savePreset),
 		s.status.label,
 	)
@@ -157,7 +157,7 @@ func (s *meditateScreen) Content() fyne.CanvasObject {
 	)
 	s.setup = container.NewVScroll(container.NewPadded(container.NewVBox(
 		screenHeading(lang.X("meditate.title", "Meditate")),
-		container.NewGridWithColumns(2, panel(lang.X("meditate.setup", "Your sit"), form), right))))
+		container.NewBorder(nil, nil, nil, container.New(&widthLayout{width: 300}, right), panel(lang.X("meditate.setup", "Your sit"), form)))))
 	s.root = container.NewStack(s.setup)
 	s.fill(prac.DefaultMeditation())
 	return s.root
