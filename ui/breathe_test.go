@@ -69,7 +69,7 @@ func (f *fakeSound) SetMuted(bool)     {}
 
 // practiceRig is an unlocked app with a hand-driven ticker and a fake sound.
 type practiceRig struct {
-	t     *testing.T
+	t     testing.TB
 	a     *App
 	j     *fakeJournal
 	clock *fakeClock
@@ -77,7 +77,7 @@ type practiceRig struct {
 	snd   *fakeSound
 }
 
-func newPracticeRig(t *testing.T, unlock bool) *practiceRig {
+func newPracticeRig(t testing.TB, unlock bool) *practiceRig {
 	t.Helper()
 	fa := test.NewTempApp(t)
 	SetLanguage("en")
