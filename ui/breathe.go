@@ -105,6 +105,9 @@ type breathingView struct {
 	ended    bool
 	left_    bool // Finished has been called
 	sh       *shell
+	// onFrame, if set, is told the time of each frame (frame-pacing
+	// measurements: [MeasureGuideFrames]).
+	onFrame func(time.Time)
 }
 
 // newBreathingView starts cfg.Pattern now. It saves nothing until the
@@ -173,6 +176,9 @@ func (a *App) breathingSince() time.Time {
 func (v *breathingView) update(now time.Time) {
 	if v.ended {
 		return
+	}
+	if v.onFrame != nil {
+		v.onFrame(time.Now())
 	}
 	if v.cfg.Save && v.a.shell != v.sh {
 		v.halt() // locked meanwhile: Leave has saved what there was
@@ -337,11 +343,19 @@ func (v *breathingView) leave() {
 	}
 }
 
-// Leave saves a session in progress (the screen is being left or the app
-// locked); it keeps running if the user comes back.
+// Leave pauses a session in progress and saves it (the screen is being
+// left or the app locked): a guide nobody sees is not breathed with, and
+// Resume carries on when the user comes back.
 func (v *breathingView) Leave() {
-	if v.cfg.Save && !v.ended && v.guide.Session(v.a.Now()).Seconds > 0 {
-		v.save(v.a.Now())
+	if v.ended {
+		return
+	}
+	now := v.a.Now()
+	if !v.guide.Tick(now).Paused {
+		v.togglePause()
+	}
+	if v.cfg.Save && v.guide.Session(now).Seconds > 0 {
+		v.save(now)
 	}
 }
 

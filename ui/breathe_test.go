@@ -406,6 +406,13 @@ func TestBreathingPartialSessionIsKept(t *testing.T) {
 		t.Fatalf("mid-session the log has %+v, want one unfinished session of at least 15 s", got)
 	}
 	r.run(7, time.Second)
+	r.a.ShowScreen(screenJournal) // leaving pauses the guide
+	r.run(30, time.Second)
+	r.a.ShowScreen(screenBreathe)
+	if !showsText(r.a, "Paused") || r.sessions(prac.PracticeBreathing)[0].Session.Seconds != 27 {
+		t.Errorf("the guide ran on while another screen showed; texts %q", texts(r.a))
+	}
+	test.Tap(button(r.a, "Resume"))
 	r.a.Lock() // as the idle lock or quitting would
 	got = r.sessions(prac.PracticeBreathing)
 	if len(got) != 1 || got[0].Session.Seconds != 27 || got[0].Session.Finished {
