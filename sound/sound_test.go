@@ -63,7 +63,6 @@ type fakeOutput struct {
 	mu     sync.Mutex
 	vols   []float64
 	err    error
-	played chan Cue
 }
 
 func (f *fakeOutput) Play(pcm []byte, vol float64) error {
