@@ -127,20 +127,20 @@ func (p *Player) run() {
 	if p.open != nil {
 		out, err = p.open()
 	}
-	p.mu.Lock()
 	if err != nil {
-		p.state = stateNone
-	} else {
-		p.state = stateReady
-	}
-	p.mu.Unlock()
-	if err != nil {
-		// One line, and nothing about what the user is doing.
+		// One line, and nothing about what the user is doing; written
+		// before Available turns false, so whoever sees that sees it.
 		p.logf("sound: no audio output (%v); bells and cues are shown only", err)
+		p.mu.Lock()
+		p.state = stateNone
+		p.mu.Unlock()
 		for range p.queue {
 		}
 		return
 	}
+	p.mu.Lock()
+	p.state = stateReady
+	p.mu.Unlock()
 	for c := range p.queue {
 		p.mu.Lock()
 		vol, muted := p.volume, p.muted
@@ -149,10 +149,10 @@ func (p *Player) run() {
 			continue
 		}
 		if err := out.Play(PCM(c), vol); err != nil {
+			p.logf("sound: audio output failed (%v); bells and cues are shown only", err)
 			p.mu.Lock()
 			p.state = stateNone
 			p.mu.Unlock()
-			p.logf("sound: audio output failed (%v); bells and cues are shown only", err)
 			for range p.queue {
 			}
 			return

@@ -1,7 +1,11 @@
 package speaker
 
 import (
+	"bytes"
 	"errors"
+	"log"
+	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -28,5 +32,28 @@ func TestOpenEitherPlaysOrSaysNoDevice(t *testing.T) {
 	}
 	if took > openTimeout+time.Second {
 		t.Errorf("Open took %v", took)
+	}
+
+	// oto allows one device per process, so a second Open fails; a
+	// player over it is a player on a machine without sound: one log
+	// line, nothing else, and Play never blocks.
+	var logs bytes.Buffer
+	log.SetOutput(&logs)
+	t.Cleanup(func() { log.SetOutput(os.Stderr) })
+	p := sound.NewPlayer(Open)
+	p.Play(sound.Bell)
+	deadline := time.Now().Add(openTimeout + time.Second)
+	for p.Available() && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond) // waiting for a real device to fail
+	}
+	for range 100 {
+		p.Play(sound.Chime)
+	}
+	if p.Available() {
+		t.Fatal("a second device opened in one process")
+	}
+	lines := strings.Split(strings.TrimSpace(logs.String()), "\n")
+	if len(lines) != 1 || !strings.Contains(lines[0], "bells and cues are shown only") {
+		t.Errorf("log %q, want one line", lines)
 	}
 }
