@@ -45,7 +45,7 @@ func newPatternEditor(a *App, rec *journal.Record, all []*journal.Record, done f
 	}
 	num := func(x float64) *widget.Entry {
 		en := widget.NewEntry()
-		en.SetText(strconv.FormatFloat(x, 'f', -1, 64))
+		en.SetText(numText(x))
 		return en
 	}
 	e.name = widget.NewEntry()

@@ -65,6 +65,8 @@ type breathingPanel struct {
 	cycles  *widget.Select // how many 4-7-8 breaths
 	status  *saveStatus
 
+	recheckSound func()
+
 	custom []*journal.Record // the user's patterns, in their order
 	guide  *breathingView
 	editor *patternEditor
@@ -102,9 +104,11 @@ func (a *App) newBreathingPanel(onBack func(), onDone func(journal.PracticeSessi
 		panel(lang.X("breathe.presets.title", "Breathing exercises"), p.presets),
 		panel(lang.X("breathe.mine.title", "Your patterns"), p.mine, container.NewHBox(newBtn), p.status.label),
 	)
+	soundRow, recheck := a.soundControls()
+	p.recheckSound = recheck
 	right := container.NewVBox(
 		panel(lang.X("breathe.before.title", "Before you start"), p.before.Content()),
-		panel(lang.X("breathe.sound.title", "Sound"), a.soundControls(), cues),
+		panel(lang.X("breathe.sound.title", "Sound"), soundRow, cues),
 		panel(lang.X("breathe.recent.title", "Recent sessions"), p.recent),
 	)
 	p.list = container.NewVScroll(container.NewPadded(container.NewVBox(append(top, container.NewGridWithColumns(2, left, right))...)))
@@ -147,6 +151,9 @@ func (p *breathingPanel) refresh() {
 				}
 			}
 		}
+	}
+	if p.recheckSound != nil {
+		p.recheckSound()
 	}
 	p.drawPresets()
 	p.drawMine()
@@ -226,7 +233,7 @@ func presetTitle(name string) string {
 
 // customDescription is a pattern's timings: "4 s in · 7 s hold · 8 s out · 4 min".
 func customDescription(bp journal.BreathingPattern) string {
-	s := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+	s := numText
 	parts := []string{lang.X("breathe.desc.in", "{{.S}} s in", map[string]any{"S": s(bp.Inhale)})}
 	if bp.HoldIn > 0 {
 		parts = append(parts, lang.X("breathe.desc.holdin", "{{.S}} s hold", map[string]any{"S": s(bp.HoldIn)}))

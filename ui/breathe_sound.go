@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -105,7 +107,9 @@ const (
 
 // soundControls is the row every practice shows: sound on or off, the
 // volume, a bell to try it, and a note when there is no audio device.
-func (a *App) soundControls() fyne.CanvasObject {
+// recheck shows or hides that note again: the device is opened in the
+// background, so whether there is one is known only a moment later.
+func (a *App) soundControls() (obj fyne.CanvasObject, recheck func()) {
 	p := a.fyne.Preferences()
 	snd := a.sounder()
 	snd.Prepare()
@@ -137,8 +141,23 @@ func (a *App) soundControls() fyne.CanvasObject {
 	note := wrapped(lang.X("breathe.sound.none", "No sound on this computer: cues are shown on screen."))
 	note.SizeName = theme.SizeNameCaptionText
 	note.Importance = widget.LowImportance
-	if snd.Available() {
-		note.Hide()
+	recheck = func() {
+		if a.sounder().Available() {
+			note.Hide()
+		} else {
+			note.Show()
+		}
 	}
-	return container.NewVBox(container.NewBorder(nil, nil, on, nil, vol), container.NewHBox(try), note)
+	recheck()
+	return container.NewVBox(container.NewBorder(nil, nil, on, nil, vol), container.NewHBox(try), note), recheck
+}
+
+// numText writes a number of seconds or minutes the way the language
+// does: 5.5 in English, 5,5 in Swedish and Ukrainian.
+func numText(x float64) string {
+	t := strconv.FormatFloat(x, 'f', -1, 64)
+	if CurrentLanguage() != "en" {
+		t = strings.Replace(t, ".", ",", 1)
+	}
+	return t
 }

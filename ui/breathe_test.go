@@ -471,3 +471,41 @@ func TestFormatSpan(t *testing.T) {
 		t.Error("clockText")
 	}
 }
+
+func TestNumbersFollowTheLanguage(t *testing.T) {
+	t.Cleanup(func() { SetLanguage("en") })
+	for _, tt := range []struct{ lang, want string }{{"en", "5.5"}, {"sv", "5,5"}, {"uk", "5,5"}} {
+		SetLanguage(tt.lang)
+		if got := numText(5.5); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.lang, got, tt.want)
+		}
+	}
+	SetLanguage("sv")
+	if got := parseSeconds(numText(6.5)); got != 6.5 {
+		t.Errorf("a Swedish 6,5 reads back as %v", got)
+	}
+}
+
+func TestNoSoundDeviceIsSaidOnTheScreen(t *testing.T) {
+	r := newPracticeRig(t, true)
+	r.breathePanel()
+	if visibleLabel(r.a, "No sound on this computer") {
+		t.Error("the note shows while there is sound")
+	}
+	r.snd.none = true // the device failed to open meanwhile
+	r.a.ShowScreen(screenToday)
+	r.a.ShowScreen(screenBreathe)
+	if !visibleLabel(r.a, "No sound on this computer") {
+		t.Error("no note without a sound device")
+	}
+}
+
+// visibleLabel reports whether a shown label holds text.
+func visibleLabel(a *App, text string) bool {
+	for _, o := range objects(a) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() && strings.Contains(l.Text, text) {
+			return true
+		}
+	}
+	return false
+}

@@ -48,6 +48,7 @@ type meditateScreen struct {
 	errs                           map[string]*widget.Label
 	status                         *saveStatus
 	minutesToday                   *widget.Label
+	recheckSound                   func()
 	log                            *fyne.Container
 
 	// running
@@ -151,8 +152,10 @@ func (s *meditateScreen) Content() fyne.CanvasObject {
 	)
 	s.minutesToday = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.log = container.NewVBox()
+	soundRow, recheck := a.soundControls()
+	s.recheckSound = recheck
 	right := container.NewVBox(
-		panel(lang.X("meditate.sound", "Sound"), a.soundControls()),
+		panel(lang.X("meditate.sound", "Sound"), soundRow),
 		panel(lang.X("meditate.log.title", "Mindful minutes"), s.minutesToday, s.log),
 	)
 	s.setup = container.NewVScroll(container.NewPadded(container.NewVBox(
@@ -170,7 +173,7 @@ func (s *meditateScreen) fill(p prac.MeditationPreset) {
 		s.minutes.SetText("10")
 	} else {
 		s.openEnded.SetSelected(s.openEnded.Options[0])
-		s.minutes.SetText(strconv.FormatFloat(p.Duration.Minutes(), 'f', -1, 64))
+		s.minutes.SetText(numText(p.Duration.Minutes()))
 	}
 	s.warmUp.SetText(strconv.Itoa(int(p.WarmUp / time.Second)))
 	s.interval.SetText(strconv.Itoa(int(p.Interval / time.Minute)))
@@ -244,6 +247,7 @@ func (s *meditateScreen) Refresh() {
 	if s.sit != nil || s.root == nil {
 		return
 	}
+	s.recheckSound()
 	s.loadPresets()
 	s.drawLog()
 }
