@@ -509,3 +509,27 @@ func visibleLabel(a *App, text string) bool {
 	}
 	return false
 }
+
+// TestBreathingPanelEmbeds is the contract urge surfing relies on: a
+// panel of its own, a Back button, and the session handed over at the end.
+func TestBreathingPanelEmbeds(t *testing.T) {
+	r := newPracticeRig(t, true)
+	back := 0
+	var got []journal.PracticeSession
+	p := r.a.newBreathingPanel(func() { back++ }, func(s journal.PracticeSession) { got = append(got, s) })
+	r.a.win.SetContent(p.Content())
+	test.Tap(button(r.a, "Back"))
+	if back != 1 {
+		t.Fatalf("Back called the callback %d times", back)
+	}
+	r.startPreset(2) // coherent
+	r.run(30, time.Second)
+	test.Tap(button(r.a, "Done"))
+	test.Tap(button(r.a, "Finish"))
+	if len(got) != 1 || got[0].Pattern != prac.PresetCoherent || got[0].Seconds != 30 || !got[0].Finished {
+		t.Fatalf("handed over %+v", got)
+	}
+	if n := len(r.sessions(prac.PracticeBreathing)); n != 1 {
+		t.Errorf("%d sessions saved, want 1", n)
+	}
+}

@@ -217,3 +217,25 @@ func TestMeditationCancelledInWarmUpLogsNothing(t *testing.T) {
 		t.Errorf("a cancelled warm-up logged or rang; texts %q", texts(r.a))
 	}
 }
+
+func TestALongSitIsNotIdleLocked(t *testing.T) {
+	r := newPracticeRig(t, true)
+	s := r.meditate()
+	setForm(s, "20", "0", "0", sound.Bell, sound.Bell, sound.None)
+	test.Tap(button(r.a, "Begin"))
+	for range 20 * 60 {
+		r.run(1, time.Second)
+		r.a.tick() // the idle check, with the default five minutes
+	}
+	if r.j.Locked() || r.a.shell == nil {
+		t.Fatal("the vault locked in the middle of a sit")
+	}
+	r.run(2, time.Second)
+	for range 6 * 60 {
+		r.clock.advance(time.Second)
+		r.a.tick()
+	}
+	if !r.j.Locked() {
+		t.Error("the idle lock no longer works after a sit")
+	}
+}
