@@ -196,8 +196,8 @@ func (v *breathingView) update(now time.Time) {
 		v.left.SetText(left)
 	}
 	count := lang.X("breathe.count", "Breath {{.N}} of {{.Total}}", map[string]any{"N": st.Cycle, "Total": st.Cycles})
-	if v.cfg.Pattern.Name == prac.PresetSOBER {
-		count = ""
+	if v.cfg.Pattern.Name == prac.PresetSOBER || !v.cfg.Save {
+		count = "" // guided steps, or open-ended box breathing before unlock
 	}
 	if v.count.Text != count {
 		v.count.SetText(count)
