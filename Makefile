@@ -7,7 +7,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X main.version=$(VERSION)
 BIN     := bin
 # Pure-Go packages: built without cgo and tested under the race detector.
-PURE    := ./crypto/... ./journal ./journal/demo/... ./journal/practice ./sound
+PURE    := ./crypto/... ./journal ./journal/demo/... ./journal/insights/... ./journal/practice ./sound
 
 .PHONY: all setup build run test test-long bench lint smoke clean
 
@@ -34,6 +34,7 @@ test: setup lint
 # test-long runs the crash tests with many more kills.
 test-long: setup
 	REWIRE_CRASH_KILLS=2000 REWIRE_PASSWD_KILLS=500 $(GO) test -tags $(TAGS) -count=1 -timeout 60m -run 'Crash|Kill' -v ./journal/sqlite/
+	REWIRE_BACKUP_KILLS=1000 REWIRE_RESTORE_KILLS=500 $(GO) test -tags $(TAGS) -count=1 -timeout 60m -run 'Crash' -v ./journal/backup/
 
 lint:
 	$(GO) vet -tags $(TAGS) ./...

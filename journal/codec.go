@@ -339,13 +339,14 @@ func decodePattern(d *decoder) *BreathingPattern {
 }
 
 func encodeSettings(e *encoder, x *Settings) {
-	e.begin(6)
+	e.begin(7)
 	e.str(x.RecoveryStart)
 	e.str(x.Language)
 	e.int(x.AutoLockMinutes)
 	e.str(x.Theme)
 	e.int(x.UrgeCadenceSeconds)
 	e.str(x.BreathingSince)
+	e.bool(x.ShowPractised)
 }
 
 func decodeSettings(d *decoder) *Settings {
@@ -357,6 +358,7 @@ func decodeSettings(d *decoder) *Settings {
 	x.Theme = d.str()
 	x.UrgeCadenceSeconds = d.int()
 	x.BreathingSince = d.str()
+	x.ShowPractised = d.bool()
 	d.end()
 	return x
 }

@@ -181,12 +181,12 @@ func TestARecordWrittenBeforeAFieldExistedReadsItAsZero(t *testing.T) {
 func TestARecordWithMoreFieldsThanThisVersionKnowsIsRefused(t *testing.T) {
 	r := codecRecords()["settings"]
 	plain, _ := encodeRecord(r)
-	// Settings has 6 fields; claim 7 and add one.
-	i := bytes.LastIndex(plain, []byte{6, byte(len("")), 2, 'u', 'k'})
+	// Settings has 7 fields; claim 8 and add one.
+	i := bytes.LastIndex(plain, []byte{7, byte(len("")), 2, 'u', 'k'})
 	if i < 0 {
 		t.Fatal("could not find the settings payload")
 	}
-	plain[i] = 7
+	plain[i] = 8
 	plain = append(plain, 0)
 	var got Record
 	if err := decodeRecord(plain, &got); err == nil {

@@ -231,6 +231,9 @@ type Settings struct {
 	// BreathingSince is the day of the user's first breathing session
 	// (YYYY-MM-DD), for the first-month limit on 4-7-8 breathing.
 	BreathingSince string `json:"breathingSince,omitempty"`
+	// ShowPractised shows "days practised in the last 30" on the Insights
+	// screen; off by default, as streaks are optional.
+	ShowPractised bool `json:"showPractised,omitempty"`
 }
 
 // MeditationPreset is a meditation timer setting the user saved.

@@ -25,6 +25,9 @@ var (
 	ErrNewerSchema = errors.New("vault is from a newer version of Rewire")
 	// ErrInUse: another Rewire process has the vault open.
 	ErrInUse = errors.New("vault is open in another Rewire window or process")
+	// ErrNotVault: the file is not a Rewire vault (not an SQLite database,
+	// or another program's). It was not touched.
+	ErrNotVault = errors.New("not a Rewire vault")
 	// ErrNoVault: there is no vault at that place yet.
 	ErrNoVault = errors.New("no vault here yet")
 	// ErrExists: a vault already exists where one was to be created.

@@ -193,6 +193,8 @@ func problemText(err error) string {
 		return lang.X("problem.inuse", "Rewire is already open in another window.")
 	case errors.Is(err, journal.ErrNewerSchema):
 		return lang.X("problem.newer", "This journal was written by a newer version of Rewire. Please update Rewire to open it. Nothing was changed.")
+	case errors.Is(err, journal.ErrNotVault):
+		return lang.X("problem.notvault", "This file is not a Rewire journal, so Rewire left it alone. If you moved your journal, start Rewire with REWIRE_VAULT set to where it is now.")
 	case errors.Is(err, journal.ErrDamaged):
 		return lang.X("problem.damaged", "Part of this journal file is damaged, so it can't be opened safely. Nothing was changed. A backup or your recovery kit can help.")
 	}

@@ -346,8 +346,14 @@ func TestNotAVaultIsReportedClearlyAndLeftAlone(t *testing.T) {
 		hidden []string // must not be shown: internals that help nobody
 	}{
 		{"a file that is not a vault",
-			fmt.Errorf("open vault: %w: not a Rewire vault (not an SQLite database)", journal.ErrDamaged),
-			[]string{"damaged", "can't be opened safely", "Nothing was changed"}, []string{"SQLite"}},
+			fmt.Errorf("open vault: %w (not an SQLite database)", journal.ErrNotVault),
+			[]string{"not a Rewire journal", "left it alone", "REWIRE_VAULT"}, []string{"SQLite", "damaged"}},
+		{"another program's database",
+			fmt.Errorf("open vault: %w (an SQLite database of another program)", journal.ErrNotVault),
+			[]string{"not a Rewire journal"}, []string{"SQLite", "damaged"}},
+		{"a vault whose file is damaged",
+			fmt.Errorf("open vault: %w: unreadable page 7", journal.ErrDamaged),
+			[]string{"damaged", "can't be opened safely", "Nothing was changed"}, []string{"page 7"}},
 		{"a vault with damaged records",
 			fmt.Errorf("open vault: %w", &journal.DamagedError{IDs: []journal.ID{journal.NewID()}}),
 			[]string{"damaged", "Nothing was changed"}, []string{"record(s)"}},

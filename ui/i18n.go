@@ -128,8 +128,11 @@ func SetLanguage(code string) {
 		fyne.LogError("read translations", err)
 		return
 	}
-	os.Setenv("LANGUAGE", code)
-	if sys := lang.SystemLocale().LanguageString(); sys != code {
+	os.Setenv("LANGUAGE", localeFor(code))
+	// Compare languages only: the system locale may carry a region
+	// ("uk-UA"), and registering our strings under it would hide Fyne's own
+	// translations (its dialogs' "Yes", "Cancel") for that language.
+	if sys := lang.SystemLocale().LanguageString(); !strings.EqualFold(strings.SplitN(sys, "-", 2)[0], code) {
 		if err := lang.AddTranslationsForLocale(data, fyne.Locale(sys)); err != nil {
 			fyne.LogError("switch language", err)
 		}
@@ -138,6 +141,29 @@ func SetLanguage(code string) {
 		fyne.LogError("switch language", err)
 	}
 	current = code
+}
+
+// localeFor is the $LANGUAGE value for language code. It has a region
+// because Fyne's date fields take their format from the locale's region:
+// Swedish dates read 2026-11-25, Ukrainian 25/11/2026. English keeps the
+// system's region when the system speaks English (en_US writes
+// 11/25/2026), else it is British English.
+func localeFor(code string) string {
+	switch code {
+	case "sv":
+		return "sv_SE"
+	case "uk":
+		return "uk_UA"
+	}
+	for _, env := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := os.Getenv(env); v != "" {
+			if loc, _, _ := strings.Cut(v, "."); strings.HasPrefix(loc, code+"_") {
+				return loc
+			}
+			break
+		}
+	}
+	return code + "_GB"
 }
 
 // monthKeys are the translation keys of the month names as they appear in

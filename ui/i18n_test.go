@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2/widget"
 )
 
 // keyCall finds lang.X("key", … and lang.L("text" … calls.
@@ -101,6 +103,32 @@ func TestFormatDate(t *testing.T) {
 		if CurrentLanguage() != tt.lang {
 			t.Errorf("CurrentLanguage %q after SetLanguage(%q)", CurrentLanguage(), tt.lang)
 		}
+	}
+}
+
+func TestDateFieldsFollowTheLanguage(t *testing.T) {
+	t.Cleanup(func() { SetLanguage("en") })
+	day := time.Date(2026, 11, 25, 12, 0, 0, 0, time.Local)
+	tests := []struct{ system, lang, want string }{
+		{"en_US.UTF-8", "en", "11/25/2026"},
+		{"en_GB.UTF-8", "en", "25/11/2026"},
+		{"sv_SE.UTF-8", "en", "25/11/2026"},
+		{"en_US.UTF-8", "sv", "2026-11-25"},
+		{"en_US.UTF-8", "uk", "25/11/2026"},
+		{"uk_UA.UTF-8", "sv", "2026-11-25"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.system+" speaking "+tt.lang, func(t *testing.T) {
+			t.Setenv("LC_ALL", "")
+			t.Setenv("LC_MESSAGES", "")
+			t.Setenv("LANG", tt.system)
+			SetLanguage(tt.lang)
+			d := widget.NewDateEntry()
+			d.SetDate(&day)
+			if d.Text != tt.want {
+				t.Errorf("date field shows %q, want %q", d.Text, tt.want)
+			}
+		})
 	}
 }
 

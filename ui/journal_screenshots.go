@@ -1,5 +1,12 @@
 package ui
 
+import (
+	"fmt"
+	"strings"
+
+	"github.com/rewirejournal/rewire/journal"
+)
+
 // screenshotJournalAndSearch shows the journal with its newest entry open
 // and a search with results, for [Screenshots]; shot captures the window.
 func screenshotJournalAndSearch(a *App, shot func(name string)) {
@@ -12,6 +19,20 @@ func screenshotJournalAndSearch(a *App, shot func(name string)) {
 		js.list.Select(0)
 	}
 	shot("journal-editor")
+
+	// A very long text: the offer when it is pasted, and the reader.
+	var long strings.Builder
+	for i := 1; long.Len() < 300<<10; i++ {
+		fmt.Fprintf(&long, "%d. The wave came in the evening and I watched it. Хвиля прийшла і відійшла. Vågen kom och gick. 🌊\n\n", i)
+	}
+	d := js.longPasteDialog(long.String())
+	d.Show()
+	shot("journal-long-paste")
+	d.Hide()
+	js.show(journal.Record{Kind: journal.KindEntry, Date: a.Now().Format(journal.DateLayout),
+		Entry: &journal.Entry{Title: "Notes from the old diary", Body: long.String()}})
+	shot("journal-long")
+	js.newBlank()
 
 	a.ShowScreen(screenSearch)
 	ss, ok := a.shell.screens[screenSearch].(*searchScreen)

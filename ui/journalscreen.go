@@ -35,9 +35,10 @@ type journalScreen struct {
 	loadGen int        // ignores list loads overtaken by a newer one
 	loaded  bool
 
-	cur     journal.Record // the entry in the editor; zero ID until first saved
-	dirty   bool           // the editor holds changes not yet saved
-	filling bool           // the editor is being filled: not a user's change
+	cur      journal.Record // the entry in the editor; zero ID until first saved
+	dirty    bool           // the editor holds changes not yet saved
+	filling  bool           // the editor is being filled: not a user's change
+	longBody string         // the body, when it is too long for the editor (see editLimit)
 
 	saveLater *debouncer
 	undoLater *debouncer
@@ -46,7 +47,8 @@ type journalScreen struct {
 	list     *widget.List
 	empty    *widget.Label
 	title    *widget.Entry
-	body     *widget.Entry
+	body     *bodyEntry
+	long     *longReader // shows a body too long for the editor
 	mood     *widget.RadioGroup
 	tagField *widget.Entry
 	tagHints *fyne.Container
@@ -107,8 +109,10 @@ func (s *journalScreen) Content() fyne.CanvasObject {
 	s.title = widget.NewEntry()
 	s.title.SetPlaceHolder(lang.X("journal.title", "Title (optional)"))
 	s.title.OnChanged = func(string) { s.changed() }
-	s.body = widget.NewMultiLineEntry()
-	s.body.Wrapping = fyne.TextWrapWord
+	s.body = newBodyEntry()
+	s.body.onLongPaste = s.offerLongPaste
+	s.long = newLongReader()
+	s.long.root.Hide()
 	s.body.SetPlaceHolder(lang.X("journal.body", "Write whatever is on your mind. It saves by itself."))
 	s.body.OnChanged = func(string) { s.changed() }
 	s.mood = widget.NewRadioGroup([]string{"1", "2", "3", "4", "5"}, func(string) { s.changed() })
@@ -148,7 +152,7 @@ func (s *journalScreen) Content() fyne.CanvasObject {
 	meta.Items[0].HintText = lang.X("journal.mood.hint", "1 is low, 5 is good; leave it empty if you like.")
 	top := container.NewBorder(nil, nil, s.prompt, container.NewHBox(s.status, s.delete))
 	bottom := container.NewVBox(meta, s.undoBar)
-	editor := container.NewBorder(container.NewVBox(top, s.title), bottom, nil, nil, s.body)
+	editor := container.NewBorder(container.NewVBox(top, s.title), bottom, nil, nil, container.NewStack(s.body, s.long.root))
 
 	split := container.NewHSplit(left, container.NewPadded(editor))
 	split.Offset = 0.36
@@ -252,7 +256,19 @@ func (s *journalScreen) show(r journal.Record) {
 	}
 	s.filling = true
 	s.title.SetText(e.Title)
-	s.body.SetText(e.Body)
+	if len(e.Body) > editLimit {
+		s.longBody = e.Body
+		s.body.SetText("")
+		s.body.Hide()
+		s.long.set(e.Body)
+		s.long.root.Show()
+	} else {
+		s.longBody = ""
+		s.long.clear()
+		s.long.root.Hide()
+		s.body.Show()
+		s.body.SetText(e.Body)
+	}
 	s.mood.SetSelected("")
 	if e.Mood > 0 {
 		s.mood.SetSelected(strconv.Itoa(e.Mood))
@@ -333,9 +349,13 @@ func (s *journalScreen) edited() journal.Record {
 	// A new Entry each time: the record handed to Save is never changed
 	// afterwards, whatever the store keeps of it.
 	r.Kind = journal.KindEntry
+	body := s.body.Text
+	if s.longBody != "" {
+		body = s.longBody
+	}
 	r.Entry = &journal.Entry{
 		Title:   s.title.Text,
-		Body:    s.body.Text,
+		Body:    body,
 		Tags:    parseTags(s.tagField.Text),
 		Starred: old.Starred,
 	}

@@ -34,7 +34,7 @@ type entryStarter interface{ NewEntry() }
 // shown by its shortcut (Ctrl+F focuses the search field).
 type focusTarget interface{ FocusTarget() fyne.Focusable }
 
-// Screen ids, in navigation order; Ctrl+1…8 follow it.
+// Screen ids, in navigation order; Ctrl+1…9 follow it.
 const (
 	screenToday = iota
 	screenJournal
@@ -42,6 +42,7 @@ const (
 	screenCheckIn
 	screenBreathe
 	screenMeditate
+	screenInsights
 	screenSearch
 	screenSettings
 	screenCount
@@ -55,6 +56,7 @@ var screenConstructors = [screenCount]func(a *App) screen{
 	screenCheckIn:   newCheckInScreen,
 	screenBreathe:   newBreatheScreen,
 	screenMeditate:  newMeditateScreen,
+	screenInsights:  newInsightsScreen,
 	screenSearch:    newSearchScreen,
 	screenSettings:  newSettingsScreen,
 }

@@ -180,11 +180,12 @@ func (s *shooter) unlocked(v Vaults, code string) error {
 	if a.shell == nil {
 		return fmt.Errorf("screenshots: the demo vault did not unlock")
 	}
-	for id, name := range []string{"today", "journal", "gratitude", "checkin", "breathe-list", "meditate", "search", "settings"} {
+	for id, name := range []string{"today", "journal", "gratitude", "checkin", "breathe-list", "meditate", "insights", "search", "settings"} {
 		a.ShowScreen(id)
 		s.shot(a, name)
 	}
 	screenshotJournalAndSearch(a, func(name string) { s.shot(a, name) })
+	screenshotInsights(a, func(name string) { s.shot(a, name) })
 	screenshotPractices(a, func(name string) { s.shot(a, name) })
 	a.quitting = true
 	a.Lock()

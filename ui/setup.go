@@ -34,6 +34,7 @@ type setup struct {
 	next     *widget.Button
 	progress *widget.ProgressBar
 	kept     *widget.Check
+	footer   fyne.CanvasObject // the step's actions, shown below its scrolling content
 	dayOne   *widget.DateEntry
 
 	kit      []byte // shown once, wiped when setup ends
@@ -48,6 +49,7 @@ func (a *App) showSetup() {
 
 func (s *setup) show(step int) {
 	s.step = step
+	s.footer = nil
 	var c fyne.CanvasObject
 	switch step {
 	case stepWelcome:
@@ -61,7 +63,12 @@ func (s *setup) show(step int) {
 	case stepChoices:
 		c = s.choices()
 	}
-	s.a.setContent(container.NewVScroll(c))
+	var root fyne.CanvasObject = container.NewVScroll(c)
+	if s.footer != nil {
+		// Kept below the scrolling part, so the way on is always in view.
+		root = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), s.footer), nil, nil, root)
+	}
+	s.a.setContent(root)
 }
 
 func wrapped(text string) *widget.Label {
@@ -200,14 +207,13 @@ func (s *setup) kitStep() fyne.CanvasObject {
 			s.next.Disable()
 		}
 	})
+	s.footer = centered(780, container.NewBorder(nil, nil, nil, s.next, s.kept))
 	return centered(780,
 		heading(lang.X("kit.title", "Your recovery kit")),
 		wrapped(lang.X("kit.body", "This is the spare key to your journal. If you forget your passphrase, it is the only way back in. Save it or print it now and keep it somewhere safe, away from this computer. It is shown only this once.")),
 		widget.NewCard("", "", text),
 		container.NewHBox(saveText, savePNG),
 		saved,
-		s.kept,
-		container.NewHBox(layout.NewSpacer(), s.next),
 	)
 }
 

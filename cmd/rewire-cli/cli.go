@@ -44,10 +44,17 @@ var commands = []*command{
 	listCommand,
 	showCommand,
 	searchCommand,
+	statsCommand,
+	reportCommand,
 	passwdCommand,
 	recoverCommand,
 	checkCommand,
 	genCommand,
+	backupCommand,
+	verifyCommand,
+	restoreCommand,
+	exportCommand,
+	importCommand,
 }
 
 const mainSynopsis = "rewire-cli [--vault PATH] [--passphrase-file FILE] COMMAND [ARGS]"
@@ -135,6 +142,8 @@ func (c *cli) friendly(err error) string {
 		return fmt.Sprintf("the vault %s is open in another Rewire window or process; close it and try again", c.vaultPath)
 	case errors.Is(err, journal.ErrNewerSchema):
 		return fmt.Sprintf("the vault %s was written by a newer version of Rewire and was not touched; update rewire-cli", c.vaultPath)
+	case errors.Is(err, journal.ErrNotVault):
+		return fmt.Sprintf("%s is not a Rewire vault (%v); it was not touched. Check --vault or $REWIRE_VAULT", c.vaultPath, err)
 	case errors.Is(err, journal.ErrExists):
 		return fmt.Sprintf("a vault already exists at %s", c.vaultPath)
 	case errors.As(err, &damaged):

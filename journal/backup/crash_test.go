@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -75,6 +76,10 @@ func crashChildBackup() int {
 
 var crashVaultID = journal.ID{0xc4, 0xa5, 0x11}
 
+// childDeadline is how long a child process of a test may run before it is
+// taken to hang; each normally runs for well under a second.
+const childDeadline = 2 * time.Minute
+
 func startChild(t *testing.T, env ...string) (*exec.Cmd, *bufio.Scanner) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
@@ -88,6 +93,17 @@ func startChild(t *testing.T, env ...string) (*exec.Cmd, *bufio.Scanner) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	// A child that hangs instead of working is killed, so the test fails
+	// (the kill below finds it dead) rather than waiting for the
+	// package's timeout.
+	var hung atomic.Bool
+	watchdog := time.AfterFunc(childDeadline, func() { hung.Store(true); cmd.Process.Kill() })
+	t.Cleanup(func() {
+		watchdog.Stop()
+		if hung.Load() {
+			t.Errorf("a child ran %v without finishing and was killed", childDeadline)
+		}
+	})
 	t.Cleanup(func() {
 		if t.Failed() && stderr.Len() > 0 {
 			t.Logf("child stderr: %s", stderr.String())

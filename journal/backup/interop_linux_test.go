@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -87,11 +88,19 @@ func TestStockAgeOpensManualBackupsWithThePassphrase(t *testing.T) {
 		t.Fatal(err)
 	}
 	pts.Close()
+	// A hang (age waiting for a passphrase that never came) fails here
+	// with what age showed, not at the package's timeout.
+	var hung atomic.Bool
+	watchdog := time.AfterFunc(childDeadline, func() { hung.Store(true); cmd.Process.Kill() })
 	// Typed ahead of the prompt; the terminal holds it until age reads.
 	fmt.Fprintf(ptm, "%s\n", pass)
 	werr := cmd.Wait()
+	watchdog.Stop()
 	ptm.Close()
 	<-done
+	if hung.Load() {
+		t.Fatalf("age -d did not finish in %v; the terminal showed:\n%s", childDeadline, screen.String())
+	}
 	if werr != nil {
 		t.Fatalf("age -d: %v\n%s", werr, screen.String())
 	}

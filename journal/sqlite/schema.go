@@ -45,7 +45,8 @@ var sqliteMagic = []byte("SQLite format 3\x00")
 // fileUserVersion reads user_version straight from the database header
 // (offset 60, big-endian), before SQLite opens the file. That lets Open
 // refuse a newer file without SQLite writing anything, not even a -wal or
-// -shm file. An empty or missing file is version 0.
+// -shm file. An empty or missing file is version 0; a file that is not an
+// SQLite database, or is another program's, is [journal.ErrNotVault].
 func fileUserVersion(path string) (int, error) {
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -63,9 +64,17 @@ func fileUserVersion(path string) (int, error) {
 	case err != nil && !errors.Is(err, io.ErrUnexpectedEOF):
 		return 0, err
 	case n < len(hdr) || !bytes.Equal(hdr[:len(sqliteMagic)], sqliteMagic):
-		return 0, fmt.Errorf("%w: not a Rewire vault (not an SQLite database)", journal.ErrDamaged)
+		return 0, fmt.Errorf("%w (not an SQLite database)", journal.ErrNotVault)
 	}
-	return int(int32(binary.BigEndian.Uint32(hdr[60:64]))), nil
+	v := int(int32(binary.BigEndian.Uint32(hdr[60:64])))
+	// The schema cookie (offset 40) counts schema changes. Rewire's first
+	// migration creates the tables and sets user_version in one
+	// transaction, so a version-0 file whose schema has ever changed is
+	// another program's database: opening it would add tables to it.
+	if v == 0 && binary.BigEndian.Uint32(hdr[40:44]) != 0 {
+		return 0, fmt.Errorf("%w (an SQLite database of another program)", journal.ErrNotVault)
+	}
+	return v, nil
 }
 
 // migrate brings the file up to SchemaVersion. The version is read again

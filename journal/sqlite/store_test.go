@@ -314,16 +314,60 @@ func fileHash(t *testing.T, path string) [32]byte {
 	return sha256.Sum256(b)
 }
 
+func TestFilesThatAreNotVaultsAreLeftAlone(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		make func(t *testing.T, path string)
+	}{
+		{"a text file", func(t *testing.T, path string) {
+			if err := os.WriteFile(path, bytes.Repeat([]byte("not sqlite "), 1000), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"a file shorter than a database header", func(t *testing.T, path string) {
+			if err := os.WriteFile(path, []byte("SQLite format 3\x00"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"another program's database", func(t *testing.T, path string) {
+			db, err := sql.Open("sqlite3", "file:"+path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.Exec(`CREATE TABLE bookmarks (url TEXT); INSERT INTO bookmarks VALUES ('https://example.org')`); err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "rewire.db")
+			tc.make(t, path)
+			before := fileHash(t, path)
+			s, err := Open(path)
+			if !errors.Is(err, journal.ErrNotVault) {
+				if err == nil {
+					s.Close()
+				}
+				t.Fatalf("Open = %v, want ErrNotVault", err)
+			}
+			if fileHash(t, path) != before {
+				t.Error("the file changed")
+			}
+			for _, ext := range []string{"-wal", "-shm", "-journal"} {
+				if _, err := os.Stat(path + ext); !errors.Is(err, os.ErrNotExist) {
+					t.Errorf("Open left a %s file (%v)", ext, err)
+				}
+			}
+		})
+	}
+}
+
 func TestDamagedFilesAreReportedAsDamaged(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
 		spoil func(t *testing.T, path string)
 	}{
-		{"a file that is not a database", func(t *testing.T, path string) {
-			if err := os.WriteFile(path, bytes.Repeat([]byte("not sqlite "), 1000), 0o600); err != nil {
-				t.Fatal(err)
-			}
-		}},
 		{"a database with a garbled page", func(t *testing.T, path string) {
 			s, err := Open(path)
 			if err != nil {
