@@ -7,7 +7,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X main.version=$(VERSION)
 BIN     := bin
 # Pure-Go packages: built without cgo and tested under the race detector.
-PURE    := ./crypto/... ./journal ./journal/demo/... ./journal/insights/...
+PURE    := ./crypto/... ./journal ./journal/demo/... ./journal/insights/... ./journal/practice ./sound
 
 .PHONY: all setup build run test test-long bench lint smoke clean
 

@@ -2,7 +2,9 @@
 // and the PNG rendered from it with `rsvg-convert -w 512 -h 512 icon.svg`)
 // and the translations (translations/en.json, sv.json, uk.json: flat
 // key → text maps in go-i18n's JSON format, loaded by the ui package with
-// lang.AddTranslationsFS). Later: bell sounds.
+// lang.AddTranslationsFS). There are no sound files: the bells and
+// breathing cues are synthesized by the sound package, so there is no
+// recording whose licence or origin needs tracking.
 package assets
 
 import (

@@ -29,6 +29,12 @@ type Options struct {
 	// TickEvery is how often the idle lock is checked; 0 means 5 s and a
 	// negative value starts no ticker (tests call tick themselves).
 	TickEvery time.Duration
+	// Sound plays bells and breathing cues; nil plays nothing (the
+	// practices show their visual cues either way).
+	Sound Sounder
+	// Ticker drives the breathing guide and the meditation timer; nil
+	// means a real ticker, or none when TickEvery is negative.
+	Ticker Ticker
 }
 
 // Preference keys: only non-private things live in Fyne's plaintext
@@ -61,6 +67,7 @@ type App struct {
 	setupFlow  *setup         // the first-run flow while it runs
 	unlockView *unlockView    // the unlock screen while it shows
 	breathing  *breathingView // the breathing guide while it shows
+	meditation *meditationRun // the meditation timer while a sit runs
 	copied     string         // what the app last put on the clipboard
 	// pickedLanguage is a language chosen on the unlock screen; it is
 	// saved into the settings record at unlock.

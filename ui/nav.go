@@ -41,6 +41,8 @@ const (
 	screenGratitude
 	screenCheckIn
 	screenUrge
+	screenBreathe
+	screenMeditate
 	screenInsights
 	screenSearch
 	screenData
@@ -57,6 +59,8 @@ var screenConstructors = [screenCount]func(a *App) screen{
 	screenGratitude: newGratitudeScreen,
 	screenCheckIn:   newCheckInScreen,
 	screenUrge:      newUrgeScreen,
+	screenBreathe:   newBreatheScreen,
+	screenMeditate:  newMeditateScreen,
 	screenInsights:  newInsightsScreen,
 	screenSearch:    newSearchScreen,
 	screenData:      newDataScreen,

@@ -167,6 +167,8 @@ var screenShotNames = [screenCount]string{
 	screenGratitude: "gratitude",
 	screenCheckIn:   "checkin",
 	screenUrge:      "urge",
+	screenBreathe:   "breathe-list",
+	screenMeditate:  "meditate",
 	screenInsights:  "insights",
 	screenSearch:    "search",
 	screenData:      "data",
@@ -209,6 +211,7 @@ func (s *shooter) unlocked(v Vaults, code string) error {
 		return err
 	}
 	screenshotUrge(a, func(name string) { s.shot(a, name) })
+	screenshotPractices(a, func(name string) { s.shot(a, name) })
 	a.quitting = true
 	a.Lock()
 	return s.err

@@ -350,22 +350,8 @@ func (s *todayScreen) tick(p practice, done bool) {
 	s.Refresh()
 }
 
-// breathe shows the breathing guide and comes back to the shell as it was.
-func (s *todayScreen) breathe() {
-	a := s.a
-	a.Touch()
-	sh, prev := a.shell, a.win.Content()
-	a.showBreathing(func() {
-		if a.shell != sh || sh == nil {
-			return // locked meanwhile: the unlock screen is showing
-		}
-		a.win.SetContent(prev)
-		a.Touch()
-		if sh.current == screenToday {
-			s.Refresh()
-		}
-	})
-}
+// breathe shows the Breathe screen.
+func (s *todayScreen) breathe() { s.a.ShowScreen(screenBreathe) }
 
 // craving starts urge surfing at its first rating.
 func (s *todayScreen) craving() { s.a.StartUrge() }

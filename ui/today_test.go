@@ -155,16 +155,12 @@ func TestTodayOnThisDayEmptyIsKind(t *testing.T) {
 }
 
 func TestTodayButtons(t *testing.T) {
-	t.Run("Breathe shows the guide and Done comes back", func(t *testing.T) {
+	t.Run("Breathe shows the Breathe screen", func(t *testing.T) {
 		a, _, _ := unlockedTestApp(t)
 		todayOf(t, a)
 		test.Tap(button(a, "Breathe"))
-		if a.breathing == nil {
-			t.Fatal("no breathing guide")
-		}
-		test.Tap(button(a, "Done"))
-		if a.shell == nil || a.shell.current != screenToday || !showsText(a, "Today's practices") {
-			t.Error("not back on Today")
+		if a.shell == nil || a.shell.current != screenBreathe {
+			t.Error("not on the Breathe screen")
 		}
 	})
 	t.Run("a craving opens urge surfing at its first rating", func(t *testing.T) {

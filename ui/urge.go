@@ -46,39 +46,11 @@ const urgeTickEvery = time.Second
 // finished, not resumed: that urge has long passed.
 const urgeResumeWithin = 12 * time.Hour
 
-// ticker calls tick on the UI goroutine about every d until stop is
-// called. The app uses [realTicker]; tests pass a manual one so flows run
-// without sleeping, with the time taken from the app's injected clock.
-type ticker func(d time.Duration, tick func()) (stop func())
-
-// realTicker is [ticker] on time.Ticker, hopping onto the UI goroutine.
-func realTicker(d time.Duration, tick func()) func() {
-	t := time.NewTicker(d)
-	done := make(chan struct{})
-	go func() {
-		for {
-			select {
-			case <-done:
-				return
-			case <-t.C:
-				fyne.Do(tick)
-			}
-		}
-	}()
-	return func() {
-		t.Stop()
-		close(done)
-	}
-}
-
-// noTicker never ticks: for the screenshot run, which draws still frames.
-func noTicker(time.Duration, func()) func() { return func() {} }
-
 // urgeScreen is urge surfing: one session at a time, and the history of
 // past episodes with their waves.
 type urgeScreen struct {
 	a    *App
-	tick ticker
+	tick Ticker
 	stop func() // stops the ticker; nil while none runs
 
 	sess *rwpractice.UrgeSession // nil when no session is open
@@ -105,10 +77,7 @@ type urgeScreen struct {
 }
 
 func newUrgeScreen(a *App) screen {
-	s := &urgeScreen{a: a, tick: realTicker, status: newSaveStatus()}
-	if a.opts.TickEvery < 0 {
-		s.tick = noTicker
-	}
+	s := &urgeScreen{a: a, tick: a.ticker(), status: newSaveStatus()}
 	s.saver = newDailySaver(s.saveDraft)
 	s.hist = newUrgeHistory(s)
 	return s

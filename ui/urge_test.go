@@ -16,15 +16,15 @@ import (
 	rwpractice "github.com/rewirejournal/rewire/journal/practice"
 )
 
-// manualTicker is a [ticker] that ticks only when the test says so.
-type manualTicker struct {
+// urgeTicker is a [ticker] that ticks only when the test says so.
+type urgeTicker struct {
 	ticks map[int]func()
 	next  int
 }
 
-func newManualTicker() *manualTicker { return &manualTicker{ticks: map[int]func(){}} }
+func newUrgeTicker() *urgeTicker { return &urgeTicker{ticks: map[int]func(){}} }
 
-func (m *manualTicker) start(_ time.Duration, f func()) func() {
+func (m *urgeTicker) start(_ time.Duration, f func()) func() {
 	id := m.next
 	m.next++
 	m.ticks[id] = f
@@ -32,23 +32,23 @@ func (m *manualTicker) start(_ time.Duration, f func()) func() {
 }
 
 // fire ticks every running ticker once, as if a second had passed.
-func (m *manualTicker) fire() {
+func (m *urgeTicker) fire() {
 	for _, f := range m.ticks {
 		f()
 	}
 }
 
-func (m *manualTicker) running() int { return len(m.ticks) }
+func (m *urgeTicker) running() int { return len(m.ticks) }
 
 // urgeOf returns the urge screen with a manual ticker and manual draft
 // timers.
-func urgeOf(t *testing.T, a *App) (*urgeScreen, *manualTicker, *dailyTimers) {
+func urgeOf(t *testing.T, a *App) (*urgeScreen, *urgeTicker, *dailyTimers) {
 	t.Helper()
 	s := a.urgeOf()
 	if s == nil {
 		t.Fatal("no urge screen: is the app unlocked?")
 	}
-	tk, timers := newManualTicker(), &dailyTimers{}
+	tk, timers := newUrgeTicker(), &dailyTimers{}
 	s.tick = tk.start
 	s.saver.after = timers.after
 	return s, tk, timers

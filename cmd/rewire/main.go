@@ -14,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"github.com/rewirejournal/rewire/assets"
+	"github.com/rewirejournal/rewire/sound"
+	"github.com/rewirejournal/rewire/sound/speaker"
 	"github.com/rewirejournal/rewire/ui"
 )
 
@@ -35,7 +37,7 @@ func main() {
 
 	a := app.NewWithID(appID)
 	a.SetIcon(assets.Icon)
-	ui.New(a, newVaults(*vaultPath), ui.Options{Language: *language}).Show()
+	ui.New(a, newVaults(*vaultPath), ui.Options{Language: *language, Sound: sound.NewPlayer(speaker.Open)}).Show()
 	a.Run()
 }
 
