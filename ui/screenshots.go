@@ -185,6 +185,9 @@ func (s *shooter) unlocked(v Vaults, code string) error {
 		s.shot(a, name)
 	}
 	screenshotJournalAndSearch(a, func(name string) { s.shot(a, name) })
+	if err := screenshotTransfer(a, func(name string) { s.shot(a, name) }); err != nil {
+		return err
+	}
 	a.quitting = true
 	a.Lock()
 	return s.err

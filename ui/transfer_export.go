@@ -51,9 +51,12 @@ type exportView struct {
 }
 
 // showExport opens the export dialog. The Backup & data screen calls it.
-func (a *App) showExport() {
+func (a *App) showExport() { a.openExport() }
+
+// openExport opens the export dialog and returns it; nil while locked.
+func (a *App) openExport() *exportView {
 	if a.Records() == nil {
-		return
+		return nil
 	}
 	v := &exportView{a: a, shell: a.shell}
 	v.opts = []string{
@@ -101,6 +104,7 @@ func (a *App) showExport() {
 	v.d.SetButtons([]fyne.CanvasObject{v.cancel, v.export})
 	v.update()
 	v.d.Show()
+	return v
 }
 
 // kind is the chosen format.

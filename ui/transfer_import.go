@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"strconv"
 	"time"
@@ -49,9 +50,12 @@ type importView struct {
 const maxSkippedShown = 50
 
 // showImport opens the import dialog. The Backup & data screen calls it.
-func (a *App) showImport() {
+func (a *App) showImport() { a.openImport() }
+
+// openImport opens the import dialog and returns it; nil while locked.
+func (a *App) openImport() *importView {
 	if a.Records() == nil {
-		return
+		return nil
 	}
 	v := &importView{a: a, shell: a.shell}
 	v.opts = []string{
@@ -74,6 +78,7 @@ func (a *App) showImport() {
 	v.d = dialog.NewCustomWithoutButtons(lang.X("transfer.import.title", "Import entries"), v.body, a.win)
 	v.showChoose()
 	v.d.Show()
+	return v
 }
 
 // showChoose is the first step: which format, which file.
@@ -84,7 +89,7 @@ func (v *importView) showChoose() {
 		widget.NewLabelWithStyle(lang.X("transfer.import.from", "Import from"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		v.source,
 		wrapped(lang.X("transfer.import.zone", "Times written without a time zone are read in this computer's zone ({{.Zone}}).",
-			map[string]any{"Zone": importZone().String()})),
+			map[string]any{"Zone": zoneText(importZone(), v.a.Now())})),
 		container.NewHBox(layout.NewSpacer(), v.choose),
 		v.status,
 		v.wait,
@@ -218,8 +223,8 @@ func (v *importView) showPreview() {
 	if len(p.Dates) > 0 {
 		rows = append(rows, row(lang.X("transfer.import.days", "Days"), daysText(p))...)
 	}
-	rows = append(rows, row(lang.X("transfer.import.duplicates", "Already in your journal"),
-		lang.X("transfer.import.duplicates.value", "{{.N}} (not added again)", map[string]any{"N": p.Duplicates}))...)
+	rows = append(rows, row(lang.X("transfer.import.duplicates", "Duplicates"),
+		lang.X("transfer.import.duplicates.value", "{{.N}} (already in your journal, or twice in the source: not added)", map[string]any{"N": p.Duplicates}))...)
 	rows = append(rows, row(lang.X("transfer.import.skipped", "Skipped"), strconv.Itoa(len(p.Skipped)))...)
 	objs := []fyne.CanvasObject{head, container.New(layout.NewFormLayout(), rows...)}
 
@@ -292,6 +297,20 @@ func daysText(p *transfer.Preview) string {
 	}
 	return lang.X("transfer.import.range", "{{.N}}, from {{.First}} to {{.Last}}",
 		map[string]any{"N": len(p.Dates), "First": first, "Last": last})
+}
+
+// zoneText names loc for people: "Europe/Stockholm", or for the
+// computer's own zone, whose name Go may not know, "CET, UTC+01:00".
+func zoneText(loc *time.Location, now time.Time) string {
+	if name := loc.String(); name != "Local" {
+		return name
+	}
+	abbr, off := now.In(loc).Zone()
+	sign := "+"
+	if off < 0 {
+		sign, off = "-", -off
+	}
+	return fmt.Sprintf("%s, UTC%s%02d:%02d", abbr, sign, off/3600, off%3600/60)
 }
 
 func dayText(day string) string {

@@ -379,11 +379,11 @@ func TestImportPreviewsThenAddsOnceOnly(t *testing.T) {
 		t.Errorf("asked for %v %v, want a .json file", picked.kinds, picked.exts)
 	}
 	for name, want := range map[string]string{
-		"Found":                   "5",
-		"New":                     "5",
-		"Days":                    "4, from 2 March 2026 to 6 March 2026",
-		"Already in your journal": "0 (not added again)",
-		"Skipped":                 "1",
+		"Found":      "5",
+		"New":        "5",
+		"Days":       "4, from 2 March 2026 to 6 March 2026",
+		"Duplicates": "0 (already in your journal, or twice in the source: not added)",
+		"Skipped":    "1",
 	} {
 		if got := dialogValue(a, name); got != want {
 			t.Errorf("%s: %q, want %q", name, got, want)
@@ -417,7 +417,7 @@ func TestImportPreviewsThenAddsOnceOnly(t *testing.T) {
 	if !dialogShows(a, "Nothing new to import: everything in jrnl.json is already in your journal.") {
 		t.Errorf("no nothing-new message; labels: %q", dialogLabels(a))
 	}
-	if got := dialogValue(a, "Already in your journal"); got != "5 (not added again)" {
+	if got := dialogValue(a, "Duplicates"); got != "5 (already in your journal, or twice in the source: not added)" {
 		t.Errorf("duplicates: %q", got)
 	}
 	for _, o := range overlayObjects(a) {
@@ -581,9 +581,30 @@ func TestTransferStringsInEveryLanguage(t *testing.T) {
 			if !strings.Contains(labels, "jrnl.json") {
 				t.Fatalf("no preview; labels: %q", labels)
 			}
-			if l.Code != "en" && strings.Contains(labels, "Already in your journal") {
+			if l.Code != "en" && strings.Contains(labels, "Duplicates") {
 				t.Errorf("English in the %s preview: %q", l.Code, labels)
 			}
 		})
+	}
+}
+
+func TestZoneText(t *testing.T) {
+	at := time.Date(2026, 3, 4, 12, 0, 0, 0, time.UTC)
+	kyiv, err := time.LoadLocation("Europe/Kyiv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		loc  *time.Location
+		want string
+	}{
+		{kyiv, "Europe/Kyiv"},
+		{time.UTC, "UTC"},
+		{time.FixedZone("Local", -(3*3600 + 1800)), "Local, UTC-03:30"},
+	}
+	for _, tt := range tests {
+		if got := zoneText(tt.loc, at); got != tt.want {
+			t.Errorf("%v: %q, want %q", tt.loc, got, tt.want)
+		}
 	}
 }
