@@ -306,11 +306,18 @@ func zoneText(loc *time.Location, now time.Time) string {
 		return name
 	}
 	abbr, off := now.In(loc).Zone()
+	if off == 0 {
+		return "UTC"
+	}
 	sign := "+"
 	if off < 0 {
 		sign, off = "-", -off
 	}
-	return fmt.Sprintf("%s, UTC%s%02d:%02d", abbr, sign, off/3600, off%3600/60)
+	utc := fmt.Sprintf("UTC%s%02d:%02d", sign, off/3600, off%3600/60)
+	if abbr == "" || abbr[0] == '+' || abbr[0] == '-' {
+		return utc // a zone with no name of its own ("+03")
+	}
+	return abbr + ", " + utc
 }
 
 func dayText(day string) string {

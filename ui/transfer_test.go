@@ -600,6 +600,7 @@ func TestZoneText(t *testing.T) {
 	}{
 		{kyiv, "Europe/Kyiv"},
 		{time.UTC, "UTC"},
+		{time.FixedZone("Local", 0), "UTC"},
 		{time.FixedZone("Local", -(3*3600 + 1800)), "Local, UTC-03:30"},
 	}
 	for _, tt := range tests {
