@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -607,5 +608,71 @@ func TestZoneText(t *testing.T) {
 		if got := zoneText(tt.loc, at); got != tt.want {
 			t.Errorf("%v: %q, want %q", tt.loc, got, tt.want)
 		}
+	}
+}
+
+// importOptions are the import dialog's sources, in transfer.Formats order.
+var importOptions = []string{
+	"jrnl: its JSON export (jrnl --format json)",
+	"Day One: its JSON export (the .zip, or the .json inside)",
+	"Markdown: a folder of .md files",
+}
+
+func TestImportReadsEverySource(t *testing.T) {
+	tests := []struct {
+		name, option, path string
+		exts               []string
+		found, days        string
+	}{
+		{"Day One's zip", "Day One: its JSON export (the .zip, or the .json inside)", "../journal/transfer/testdata/dayone.zip",
+			[]string{".zip", ".json"}, "4", "2, from 14 March 2026 to 15 March 2026"},
+		{"Day One's bare JSON", "Day One: its JSON export (the .zip, or the .json inside)", "../journal/transfer/testdata/dayone/Journal.json",
+			[]string{".zip", ".json"}, "4", "2, from 14 March 2026 to 15 March 2026"},
+		{"a folder of notes", "Markdown: a folder of .md files", "../journal/transfer/testdata/markdown", nil, "", ""},
+		{"jrnl's JSON", "jrnl: its JSON export (jrnl --format json)", jrnlFixture, []string{".json"}, "5", "4, from 2 March 2026 to 6 March 2026"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, j := transferTestApp(t)
+			picked := stubPicker(t, tt.path)
+			a.showImport()
+			choose(t, a, tt.option)
+			b := dialogButton(a, "Choose file…")
+			if tt.exts == nil {
+				b = dialogButton(a, "Choose folder…")
+			}
+			test.Tap(b)
+			if !slices.Equal(picked.exts[0], tt.exts) {
+				t.Errorf("the file dialog shows %v, want %v", picked.exts[0], tt.exts)
+			}
+			// The preview's counts are the parser's.
+			parsed, err := transfer.ParseFile(transfer.Formats[slices.Index(importOptions, tt.option)], tt.path, time.UTC)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := dialogValue(a, "Found"), strconv.Itoa(len(parsed.Records)); got != want || tt.found != "" && got != tt.found {
+				t.Errorf("found %q, want %s", got, want)
+			}
+			if got, want := dialogValue(a, "Skipped"), strconv.Itoa(len(parsed.Skipped)); got != want {
+				t.Errorf("skipped %q, want %s", got, want)
+			}
+			if got := dialogValue(a, "Days"); tt.days != "" && got != tt.days {
+				t.Errorf("days %q, want %q", got, tt.days)
+			}
+			n, err := strconv.Atoi(dialogValue(a, "New"))
+			if err != nil || n == 0 {
+				t.Fatalf("new: %q; labels: %q", dialogValue(a, "New"), dialogLabels(a))
+			}
+			var go_ *widget.Button
+			for _, o := range overlayObjects(a) {
+				if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "Import ") && b.Visible() {
+					go_ = b
+				}
+			}
+			test.Tap(go_)
+			if len(j.records) != n {
+				t.Errorf("%d records stored, want %d", len(j.records), n)
+			}
+		})
 	}
 }
