@@ -20,17 +20,17 @@ import (
 	"github.com/rewirejournal/rewire/journal/transfer"
 )
 
-// mergingJournal is the fake vault with the Merge an import needs: every
+// xferJournal is the fake vault with the Merge an import needs: every
 // record is stored or none.
-type mergingJournal struct {
+type xferJournal struct {
 	*fakeJournal
 	merges    int   // Merge calls that stored something
 	failMerge error // when set, Merge stores nothing and returns it
 }
 
-var _ transfer.Journal = (*mergingJournal)(nil)
+var _ transfer.Journal = (*xferJournal)(nil)
 
-func (m *mergingJournal) Merge(recs []journal.Record, progress func(done, total int)) (journal.MergeReport, error) {
+func (m *xferJournal) Merge(recs []journal.Record, progress func(done, total int)) (journal.MergeReport, error) {
 	if m.locked {
 		return journal.MergeReport{}, journal.ErrLocked
 	}
@@ -58,12 +58,12 @@ func (m *mergingJournal) Merge(recs []journal.Record, progress func(done, total 
 	return rep, nil
 }
 
-// transferTestApp is an unlocked app over a fake vault that can merge, with
+// xferApp is an unlocked app over a fake vault that can merge, with
 // the timezone of imports fixed.
-func transferTestApp(t *testing.T) (*App, *mergingJournal) {
+func xferApp(t *testing.T) (*App, *xferJournal) {
 	t.Helper()
 	a, j, _ := unlockedTestApp(t)
-	m := &mergingJournal{fakeJournal: j}
+	m := &xferJournal{fakeJournal: j}
 	a.j = m
 	old := importZone
 	importZone = func() *time.Location { return time.UTC }
@@ -71,17 +71,17 @@ func transferTestApp(t *testing.T) (*App, *mergingJournal) {
 	return a, m
 }
 
-// picks makes the file dialogs answer path at once, and records what they
-// were asked for.
-type picks struct {
+// xferPicks records what the file dialogs were asked for.
+type xferPicks struct {
 	path  string
 	kinds []pickKind
 	exts  [][]string
 }
 
-func stubPicker(t *testing.T, path string) *picks {
+// stubXferPicker makes the file dialogs answer path at once.
+func stubXferPicker(t *testing.T, path string) *xferPicks {
 	t.Helper()
-	p := &picks{path: path}
+	p := &xferPicks{path: path}
 	old := pickPath
 	pickPath = func(_ fyne.Window, kind pickKind, exts []string, chosen func(string)) {
 		p.kinds = append(p.kinds, kind)
@@ -92,8 +92,8 @@ func stubPicker(t *testing.T, path string) *picks {
 	return p
 }
 
-// overlayObjects are the objects of the dialog on top, or nil.
-func overlayObjects(a *App) []fyne.CanvasObject {
+// xferOverlay are the objects of the dialog on top, or nil.
+func xferOverlay(a *App) []fyne.CanvasObject {
 	top := a.win.Canvas().Overlays().Top()
 	if top == nil {
 		return nil
@@ -101,10 +101,10 @@ func overlayObjects(a *App) []fyne.CanvasObject {
 	return test.LaidOutObjects(top)
 }
 
-// dialogLabels are the texts of the top dialog's labels, in order.
-func dialogLabels(a *App) []string {
+// xferLabels are the texts of the top dialog's labels, in order.
+func xferLabels(a *App) []string {
 	var out []string
-	for _, o := range overlayObjects(a) {
+	for _, o := range xferOverlay(a) {
 		if l, ok := o.(*widget.Label); ok && l.Visible() {
 			out = append(out, l.Text)
 		}
@@ -112,25 +112,25 @@ func dialogLabels(a *App) []string {
 	return out
 }
 
-// dialogShows reports whether a label of the top dialog contains s.
-func dialogShows(a *App, s string) bool {
-	return slices.ContainsFunc(dialogLabels(a), func(l string) bool { return strings.Contains(l, s) })
+// xferShows reports whether a label of the top dialog contains s.
+func xferShows(a *App, s string) bool {
+	return slices.ContainsFunc(xferLabels(a), func(l string) bool { return strings.Contains(l, s) })
 }
 
-// dialogValue is the text of the label after the label name: a value in
+// xferValue is the text of the label after the label name: a value in
 // one of the dialogs' forms.
-func dialogValue(a *App, name string) string {
-	ls := dialogLabels(a)
+func xferValue(a *App, name string) string {
+	ls := xferLabels(a)
 	if i := slices.Index(ls, name); i >= 0 && i+1 < len(ls) {
 		return ls[i+1]
 	}
 	return "(no " + name + ")"
 }
 
-// dialogButton is the visible, enabled button labelled text in the top
+// xferButton is the visible, enabled button labelled text in the top
 // dialog, or nil.
-func dialogButton(a *App, text string) *widget.Button {
-	for _, o := range overlayObjects(a) {
+func xferButton(a *App, text string) *widget.Button {
+	for _, o := range xferOverlay(a) {
 		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() && !b.Disabled() {
 			return b
 		}
@@ -138,19 +138,19 @@ func dialogButton(a *App, text string) *widget.Button {
 	return nil
 }
 
-func tapDialog(t *testing.T, a *App, text string) {
+func xferTap(t *testing.T, a *App, text string) {
 	t.Helper()
-	b := dialogButton(a, text)
+	b := xferButton(a, text)
 	if b == nil {
-		t.Fatalf("no enabled button %q in the dialog; labels: %q", text, dialogLabels(a))
+		t.Fatalf("no enabled button %q in the dialog; labels: %q", text, xferLabels(a))
 	}
 	test.Tap(b)
 }
 
 // choose selects option in the top dialog's radio group.
-func choose(t *testing.T, a *App, option string) {
+func xferChoose(t *testing.T, a *App, option string) {
 	t.Helper()
-	for _, o := range overlayObjects(a) {
+	for _, o := range xferOverlay(a) {
 		if r, ok := o.(*widget.RadioGroup); ok && slices.Contains(r.Options, option) {
 			r.SetSelected(option)
 			return
@@ -160,7 +160,7 @@ func choose(t *testing.T, a *App, option string) {
 }
 
 // seed stores a few days of entries, a gratitude list and a check-in.
-func seed(t *testing.T, j *fakeJournal) {
+func xferSeed(t *testing.T, j *fakeJournal) {
 	t.Helper()
 	recs := []journal.Record{
 		{Kind: journal.KindEntry, Date: "2026-11-20", Entry: &journal.Entry{Title: "Seven days", Body: "Said my name out loud at the meeting.", Tags: []string{"recovery"}, Mood: 4}},
@@ -176,7 +176,7 @@ func seed(t *testing.T, j *fakeJournal) {
 	}
 }
 
-func countKind(j *fakeJournal, k journal.Kind) int {
+func xferCount(j *fakeJournal, k journal.Kind) int {
 	n := 0
 	for _, r := range j.records {
 		if r.Kind == k {
@@ -220,43 +220,43 @@ func TestExportWritesFilesAndSaysWhere(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, j := transferTestApp(t)
-			seed(t, j.fakeJournal)
+			a, j := xferApp(t)
+			xferSeed(t, j.fakeJournal)
 			dir := t.TempDir()
-			picked := stubPicker(t, dir)
+			picked := stubXferPicker(t, dir)
 			a.showExport()
-			if !dialogShows(a, "An export is not encrypted") {
-				t.Errorf("no plaintext warning before the export; labels: %q", dialogLabels(a))
+			if !xferShows(a, "An export is not encrypted") {
+				t.Errorf("no plaintext warning before the export; labels: %q", xferLabels(a))
 			}
-			if dialogButton(a, "Export") != nil {
+			if xferButton(a, "Export") != nil {
 				t.Error("Export is enabled before a folder is chosen")
 			}
 			if tt.option != "" {
-				choose(t, a, tt.option)
+				xferChoose(t, a, tt.option)
 			}
-			tapDialog(t, a, "Choose folder…")
+			xferTap(t, a, "Choose folder…")
 			if len(picked.kinds) != 1 || picked.kinds[0] != pickFolder {
 				t.Errorf("asked for %v, want one folder", picked.kinds)
 			}
 			want := filepath.Join(dir, tt.path)
-			if !dialogShows(a, want) {
-				t.Errorf("the dialog does not say it will write %s; labels: %q", want, dialogLabels(a))
+			if !xferShows(a, want) {
+				t.Errorf("the dialog does not say it will write %s; labels: %q", want, xferLabels(a))
 			}
-			tapDialog(t, a, "Export")
-			if !dialogShows(a, "Your journal is exported.") {
-				t.Fatalf("no result; labels: %q", dialogLabels(a))
+			xferTap(t, a, "Export")
+			if !xferShows(a, "Your journal is exported.") {
+				t.Fatalf("no result; labels: %q", xferLabels(a))
 			}
-			if got := dialogValue(a, "Records"); got != tt.records {
+			if got := xferValue(a, "Records"); got != tt.records {
 				t.Errorf("shows %s records, want %s", got, tt.records)
 			}
-			if got := dialogValue(a, "Saved in"); got != want {
+			if got := xferValue(a, "Saved in"); got != want {
 				t.Errorf("says saved in %q, want %q", got, want)
 			}
-			if !dialogShows(a, "These files are not encrypted") {
+			if !xferShows(a, "These files are not encrypted") {
 				t.Error("the result does not repeat that the files are not encrypted")
 			}
 			tt.check(t, want)
-			tapDialog(t, a, "Close")
+			xferTap(t, a, "Close")
 			if a.win.Canvas().Overlays().Top() != nil {
 				t.Error("the dialog is still open")
 			}
@@ -286,34 +286,34 @@ func TestExportRefusesToWriteOverAnything(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, j := transferTestApp(t)
-			seed(t, j.fakeJournal)
+			a, j := xferApp(t)
+			xferSeed(t, j.fakeJournal)
 			dir := t.TempDir()
 			keep := tt.prepare(t, dir)
-			stubPicker(t, dir)
+			stubXferPicker(t, dir)
 			a.showExport()
 			if tt.option != "" {
-				choose(t, a, tt.option)
+				xferChoose(t, a, tt.option)
 			}
-			tapDialog(t, a, "Choose folder…")
-			tapDialog(t, a, "Export")
-			if !dialogShows(a, tt.want) {
-				t.Errorf("want %q; labels: %q", tt.want, dialogLabels(a))
+			xferTap(t, a, "Choose folder…")
+			xferTap(t, a, "Export")
+			if !xferShows(a, tt.want) {
+				t.Errorf("want %q; labels: %q", tt.want, xferLabels(a))
 			}
 			if data, err := os.ReadFile(keep); err != nil || string(data) != "my own notes" {
 				t.Errorf("the file in the way changed: %q, %v", data, err)
 			}
 			// The dialog stays, so another name can be tried.
 			var name *widget.Entry
-			for _, o := range overlayObjects(a) {
+			for _, o := range xferOverlay(a) {
 				if e, ok := o.(*widget.Entry); ok {
 					name = e
 				}
 			}
 			name.SetText("Second try")
-			tapDialog(t, a, "Export")
-			if !dialogShows(a, "Your journal is exported.") {
-				t.Errorf("another name did not export; labels: %q", dialogLabels(a))
+			xferTap(t, a, "Export")
+			if !xferShows(a, "Your journal is exported.") {
+				t.Errorf("another name did not export; labels: %q", xferLabels(a))
 			}
 		})
 	}
@@ -322,20 +322,20 @@ func TestExportRefusesToWriteOverAnything(t *testing.T) {
 func TestExportNamesThatCannotBeUsed(t *testing.T) {
 	for _, name := range []string{"", "  ", "..", "a/b", `a\b`} {
 		t.Run("the name "+strings.TrimSpace(name)+" is refused", func(t *testing.T) {
-			a, _ := transferTestApp(t)
-			stubPicker(t, t.TempDir())
+			a, _ := xferApp(t)
+			stubXferPicker(t, t.TempDir())
 			a.showExport()
-			tapDialog(t, a, "Choose folder…")
-			for _, o := range overlayObjects(a) {
+			xferTap(t, a, "Choose folder…")
+			for _, o := range xferOverlay(a) {
 				if e, ok := o.(*widget.Entry); ok {
 					e.SetText(name)
 				}
 			}
-			if dialogButton(a, "Export") != nil {
+			if xferButton(a, "Export") != nil {
 				t.Error("Export is enabled")
 			}
-			if !dialogShows(a, "Give the export a name.") && !dialogShows(a, "A name can't contain") {
-				t.Errorf("no reason given; labels: %q", dialogLabels(a))
+			if !xferShows(a, "Give the export a name.") && !xferShows(a, "A name can't contain") {
+				t.Errorf("no reason given; labels: %q", xferLabels(a))
 			}
 		})
 	}
@@ -366,16 +366,16 @@ func TestExportErrorsArePlain(t *testing.T) {
 	}
 }
 
-// jrnlFixture is jrnl's JSON export from journal/transfer's tests: five
+// xferJrnl is jrnl's JSON export from journal/transfer's tests: five
 // entries on four days and one with a broken date.
-const jrnlFixture = "../journal/transfer/testdata/jrnl.json"
+const xferJrnl = "../journal/transfer/testdata/jrnl.json"
 
 func TestImportPreviewsThenAddsOnceOnly(t *testing.T) {
-	a, j := transferTestApp(t)
-	picked := stubPicker(t, jrnlFixture)
+	a, j := xferApp(t)
+	picked := stubXferPicker(t, xferJrnl)
 
 	a.showImport()
-	tapDialog(t, a, "Choose file…")
+	xferTap(t, a, "Choose file…")
 	if len(picked.kinds) != 1 || picked.kinds[0] != pickFile || !slices.Equal(picked.exts[0], []string{".json"}) {
 		t.Errorf("asked for %v %v, want a .json file", picked.kinds, picked.exts)
 	}
@@ -386,22 +386,22 @@ func TestImportPreviewsThenAddsOnceOnly(t *testing.T) {
 		"Duplicates": "0 (already in your journal, or twice in the source: not added)",
 		"Skipped":    "1",
 	} {
-		if got := dialogValue(a, name); got != want {
+		if got := xferValue(a, name); got != want {
 			t.Errorf("%s: %q, want %q", name, got, want)
 		}
 	}
-	if !dialogShows(a, `entry 6: the date "March 7th"`) {
-		t.Errorf("the skipped entry's reason is not shown; labels: %q", dialogLabels(a))
+	if !xferShows(a, `entry 6: the date "March 7th"`) {
+		t.Errorf("the skipped entry's reason is not shown; labels: %q", xferLabels(a))
 	}
-	if countKind(j.fakeJournal, journal.KindEntry) != 0 {
+	if xferCount(j.fakeJournal, journal.KindEntry) != 0 {
 		t.Fatal("the preview changed the journal")
 	}
-	tapDialog(t, a, "Import 5 entries")
-	if n := countKind(j.fakeJournal, journal.KindEntry); n != 5 || j.merges != 1 {
+	xferTap(t, a, "Import 5 entries")
+	if n := xferCount(j.fakeJournal, journal.KindEntry); n != 5 || j.merges != 1 {
 		t.Fatalf("%d entries in %d merges after the import, want 5 in one", n, j.merges)
 	}
-	if !dialogShows(a, "Import finished.") || dialogValue(a, "Added to your journal") != "5" {
-		t.Errorf("no result; labels: %q", dialogLabels(a))
+	if !xferShows(a, "Import finished.") || xferValue(a, "Added to your journal") != "5" {
+		t.Errorf("no result; labels: %q", xferLabels(a))
 	}
 	var titles []string
 	for _, r := range j.records {
@@ -410,41 +410,41 @@ func TestImportPreviewsThenAddsOnceOnly(t *testing.T) {
 	if !slices.Contains(titles, "Сьогодні подзвонив мамі.") {
 		t.Errorf("the Ukrainian entry is missing: %q", titles)
 	}
-	tapDialog(t, a, "Close")
+	xferTap(t, a, "Close")
 
 	// The same file again adds nothing, and says so.
 	a.showImport()
-	tapDialog(t, a, "Choose file…")
-	if !dialogShows(a, "Nothing new to import: everything in jrnl.json is already in your journal.") {
-		t.Errorf("no nothing-new message; labels: %q", dialogLabels(a))
+	xferTap(t, a, "Choose file…")
+	if !xferShows(a, "Nothing new to import: everything in jrnl.json is already in your journal.") {
+		t.Errorf("no nothing-new message; labels: %q", xferLabels(a))
 	}
-	if got := dialogValue(a, "Duplicates"); got != "5 (already in your journal, or twice in the source: not added)" {
+	if got := xferValue(a, "Duplicates"); got != "5 (already in your journal, or twice in the source: not added)" {
 		t.Errorf("duplicates: %q", got)
 	}
-	for _, o := range overlayObjects(a) {
+	for _, o := range xferOverlay(a) {
 		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "Import") && b.Visible() {
 			t.Errorf("an import button %q is offered with nothing new", b.Text)
 		}
 	}
-	if n := countKind(j.fakeJournal, journal.KindEntry); n != 5 || j.merges != 1 {
+	if n := xferCount(j.fakeJournal, journal.KindEntry); n != 5 || j.merges != 1 {
 		t.Errorf("%d entries in %d merges after the second import, want 5 in one", n, j.merges)
 	}
 }
 
 func TestImportOfRewiresOwnMarkdownBringsEveryKind(t *testing.T) {
-	from, fj := transferTestApp(t)
-	seed(t, fj.fakeJournal)
+	from, fj := xferApp(t)
+	xferSeed(t, fj.fakeJournal)
 	dir := filepath.Join(t.TempDir(), "export")
-	if _, err := transfer.ExportMarkdown(dir, mustList(t, fj.fakeJournal)); err != nil {
+	if _, err := transfer.ExportMarkdown(dir, xferList(t, fj.fakeJournal)); err != nil {
 		t.Fatal(err)
 	}
 	from.Quit()
 
-	a, j := transferTestApp(t)
-	picked := stubPicker(t, dir)
+	a, j := xferApp(t)
+	picked := stubXferPicker(t, dir)
 	a.showImport()
-	choose(t, a, "Markdown: a folder of .md files")
-	tapDialog(t, a, "Choose folder…")
+	xferChoose(t, a, "Markdown: a folder of .md files")
+	xferTap(t, a, "Choose folder…")
 	if picked.kinds[0] != pickFolder {
 		t.Errorf("asked for %v, want a folder", picked.kinds)
 	}
@@ -454,19 +454,19 @@ func TestImportOfRewiresOwnMarkdownBringsEveryKind(t *testing.T) {
 		"   Check-ins":       "1",
 		"Days":               "2, from 20 November 2026 to 22 November 2026",
 	} {
-		if got := dialogValue(a, name); got != want {
+		if got := xferValue(a, name); got != want {
 			t.Errorf("%s: %q, want %q", name, got, want)
 		}
 	}
-	tapDialog(t, a, "Import all 5")
+	xferTap(t, a, "Import all 5")
 	for k, want := range map[journal.Kind]int{journal.KindEntry: 3, journal.KindGratitude: 1, journal.KindCheckIn: 1} {
-		if got := countKind(j.fakeJournal, k); got != want {
+		if got := xferCount(j.fakeJournal, k); got != want {
 			t.Errorf("%d %s records, want %d", got, k, want)
 		}
 	}
 }
 
-func mustList(t *testing.T, j *fakeJournal) []journal.Record {
+func xferList(t *testing.T, j *fakeJournal) []journal.Record {
 	t.Helper()
 	recs, err := j.List(journal.Filter{})
 	if err != nil {
@@ -493,32 +493,32 @@ func TestImportOfTheWrongThingIsRefusedPlainly(t *testing.T) {
 		want   string
 	}{
 		{"a text file as jrnl", "", write("notes.txt", "Dear diary"), "This file isn't a jrnl JSON export, so nothing was imported."},
-		{"jrnl's JSON as Day One", "Day One: its JSON export (the .zip, or the .json inside)", jrnlFixture, "This isn't a Day One JSON export Rewire can read, so nothing was imported."},
+		{"jrnl's JSON as Day One", "Day One: its JSON export (the .zip, or the .json inside)", xferJrnl, "This isn't a Day One JSON export Rewire can read, so nothing was imported."},
 		{"a damaged zip as Day One", "Day One: its JSON export (the .zip, or the .json inside)", write("broken.zip", "PK\x03\x04 and then nothing"), "The zip may be damaged"},
 		{"a folder without Markdown", "Markdown: a folder of .md files", empty, "Rewire found no Markdown files (.md) it can read in this folder"},
 		{"a file that is gone", "", filepath.Join(dir, "gone.json"), "That file or folder isn't there any more."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, j := transferTestApp(t)
-			stubPicker(t, tt.path)
+			a, j := xferApp(t)
+			stubXferPicker(t, tt.path)
 			a.showImport()
 			if tt.option != "" {
-				choose(t, a, tt.option)
+				xferChoose(t, a, tt.option)
 			}
-			b := dialogButton(a, "Choose file…")
+			b := xferButton(a, "Choose file…")
 			if b == nil {
-				b = dialogButton(a, "Choose folder…")
+				b = xferButton(a, "Choose folder…")
 			}
 			test.Tap(b)
-			if !dialogShows(a, tt.want) {
-				t.Errorf("want %q; labels: %q", tt.want, dialogLabels(a))
+			if !xferShows(a, tt.want) {
+				t.Errorf("want %q; labels: %q", tt.want, xferLabels(a))
 			}
 			if len(j.records) != 0 || j.merges != 0 {
 				t.Error("the journal changed")
 			}
 			// The user can pick again from the same dialog.
-			if dialogButton(a, "Choose file…") == nil && dialogButton(a, "Choose folder…") == nil {
+			if xferButton(a, "Choose file…") == nil && xferButton(a, "Choose folder…") == nil {
 				t.Error("no way to choose another file")
 			}
 		})
@@ -526,40 +526,40 @@ func TestImportOfTheWrongThingIsRefusedPlainly(t *testing.T) {
 }
 
 func TestImportThatFailsAddsNothingAndSaysSo(t *testing.T) {
-	a, j := transferTestApp(t)
+	a, j := xferApp(t)
 	j.failMerge = errors.New("merge: disk I/O error")
-	stubPicker(t, jrnlFixture)
+	stubXferPicker(t, xferJrnl)
 	a.showImport()
-	tapDialog(t, a, "Choose file…")
-	tapDialog(t, a, "Import 5 entries")
-	if !dialogShows(a, "The import didn't work, and nothing was added. Details: import: merge: disk I/O error") {
-		t.Errorf("no plain failure; labels: %q", dialogLabels(a))
+	xferTap(t, a, "Choose file…")
+	xferTap(t, a, "Import 5 entries")
+	if !xferShows(a, "The import didn't work, and nothing was added. Details: import: merge: disk I/O error") {
+		t.Errorf("no plain failure; labels: %q", xferLabels(a))
 	}
 	if len(j.records) != 0 {
 		t.Error("records were added")
 	}
 	j.failMerge = nil
-	tapDialog(t, a, "Import 5 entries")
-	if countKind(j.fakeJournal, journal.KindEntry) != 5 {
+	xferTap(t, a, "Import 5 entries")
+	if xferCount(j.fakeJournal, journal.KindEntry) != 5 {
 		t.Error("trying again did not import")
 	}
 }
 
 func TestTransferDialogsDoNothingAfterALock(t *testing.T) {
-	a, j := transferTestApp(t)
-	stubPicker(t, jrnlFixture)
+	a, j := xferApp(t)
+	stubXferPicker(t, xferJrnl)
 	a.showImport()
 	a.Lock()
 	if top := a.win.Canvas().Overlays().Top(); top != nil {
-		if b := dialogButton(a, "Choose file…"); b != nil {
+		if b := xferButton(a, "Choose file…"); b != nil {
 			test.Tap(b)
 		}
 	}
-	if j.merges != 0 || dialogShows(a, "Found") {
+	if j.merges != 0 || xferShows(a, "Found") {
 		t.Error("the import read or stored after the lock")
 	}
 	a.showExport()
-	if a.win.Canvas().Overlays().Top() != nil && dialogShows(a, "Export your journal") {
+	if a.win.Canvas().Overlays().Top() != nil && xferShows(a, "Export your journal") {
 		t.Error("the export dialog opens while locked")
 	}
 }
@@ -568,17 +568,17 @@ func TestTransferStringsInEveryLanguage(t *testing.T) {
 	t.Cleanup(func() { SetLanguage("en") })
 	for _, l := range Languages {
 		t.Run(l.Code, func(t *testing.T) {
-			a, _ := transferTestApp(t)
+			a, _ := xferApp(t)
 			SetLanguage(l.Code)
-			stubPicker(t, jrnlFixture)
+			stubXferPicker(t, xferJrnl)
 			a.showImport()
-			for _, o := range overlayObjects(a) {
+			for _, o := range xferOverlay(a) {
 				if b, ok := o.(*widget.Button); ok && b.Visible() && b.Icon != nil {
 					test.Tap(b) // the choose button
 					break
 				}
 			}
-			labels := strings.Join(dialogLabels(a), "\n")
+			labels := strings.Join(xferLabels(a), "\n")
 			if !strings.Contains(labels, "jrnl.json") {
 				t.Fatalf("no preview; labels: %q", labels)
 			}
@@ -611,8 +611,8 @@ func TestZoneText(t *testing.T) {
 	}
 }
 
-// importOptions are the import dialog's sources, in transfer.Formats order.
-var importOptions = []string{
+// xferImportOptions are the import dialog's sources, in transfer.Formats order.
+var xferImportOptions = []string{
 	"jrnl: its JSON export (jrnl --format json)",
 	"Day One: its JSON export (the .zip, or the .json inside)",
 	"Markdown: a folder of .md files",
@@ -629,42 +629,42 @@ func TestImportReadsEverySource(t *testing.T) {
 		{"Day One's bare JSON", "Day One: its JSON export (the .zip, or the .json inside)", "../journal/transfer/testdata/dayone/Journal.json",
 			[]string{".zip", ".json"}, "4", "2, from 14 March 2026 to 15 March 2026"},
 		{"a folder of notes", "Markdown: a folder of .md files", "../journal/transfer/testdata/markdown", nil, "", ""},
-		{"jrnl's JSON", "jrnl: its JSON export (jrnl --format json)", jrnlFixture, []string{".json"}, "5", "4, from 2 March 2026 to 6 March 2026"},
+		{"jrnl's JSON", "jrnl: its JSON export (jrnl --format json)", xferJrnl, []string{".json"}, "5", "4, from 2 March 2026 to 6 March 2026"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, j := transferTestApp(t)
-			picked := stubPicker(t, tt.path)
+			a, j := xferApp(t)
+			picked := stubXferPicker(t, tt.path)
 			a.showImport()
-			choose(t, a, tt.option)
-			b := dialogButton(a, "Choose file…")
+			xferChoose(t, a, tt.option)
+			b := xferButton(a, "Choose file…")
 			if tt.exts == nil {
-				b = dialogButton(a, "Choose folder…")
+				b = xferButton(a, "Choose folder…")
 			}
 			test.Tap(b)
 			if !slices.Equal(picked.exts[0], tt.exts) {
 				t.Errorf("the file dialog shows %v, want %v", picked.exts[0], tt.exts)
 			}
 			// The preview's counts are the parser's.
-			parsed, err := transfer.ParseFile(transfer.Formats[slices.Index(importOptions, tt.option)], tt.path, time.UTC)
+			parsed, err := transfer.ParseFile(transfer.Formats[slices.Index(xferImportOptions, tt.option)], tt.path, time.UTC)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got, want := dialogValue(a, "Found"), strconv.Itoa(len(parsed.Records)); got != want || tt.found != "" && got != tt.found {
+			if got, want := xferValue(a, "Found"), strconv.Itoa(len(parsed.Records)); got != want || tt.found != "" && got != tt.found {
 				t.Errorf("found %q, want %s", got, want)
 			}
-			if got, want := dialogValue(a, "Skipped"), strconv.Itoa(len(parsed.Skipped)); got != want {
+			if got, want := xferValue(a, "Skipped"), strconv.Itoa(len(parsed.Skipped)); got != want {
 				t.Errorf("skipped %q, want %s", got, want)
 			}
-			if got := dialogValue(a, "Days"); tt.days != "" && got != tt.days {
+			if got := xferValue(a, "Days"); tt.days != "" && got != tt.days {
 				t.Errorf("days %q, want %q", got, tt.days)
 			}
-			n, err := strconv.Atoi(dialogValue(a, "New"))
+			n, err := strconv.Atoi(xferValue(a, "New"))
 			if err != nil || n == 0 {
-				t.Fatalf("new: %q; labels: %q", dialogValue(a, "New"), dialogLabels(a))
+				t.Fatalf("new: %q; labels: %q", xferValue(a, "New"), xferLabels(a))
 			}
 			var go_ *widget.Button
-			for _, o := range overlayObjects(a) {
+			for _, o := range xferOverlay(a) {
 				if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "Import ") && b.Visible() {
 					go_ = b
 				}
