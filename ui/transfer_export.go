@@ -63,7 +63,7 @@ func (a *App) openExport() *exportView {
 		lang.X("transfer.export.markdown", "Markdown: a folder with one file per day"),
 		lang.X("transfer.export.json", "JSON: one file with every record"),
 	}
-	v.format = widget.NewRadioGroup(v.opts, func(string) { v.update() })
+	v.format = widget.NewRadioGroup(v.opts, func(string) { v.changed() })
 	v.format.Required = true
 	v.format.SetSelected(v.opts[exportMarkdown])
 	v.hint = wrapped("")
@@ -72,7 +72,7 @@ func (a *App) openExport() *exportView {
 	v.name = widget.NewEntry()
 	v.name.SetText(lang.X("transfer.export.defaultname", "Rewire export {{.Date}}",
 		map[string]any{"Date": a.Now().Format(journal.DateLayout)}))
-	v.name.OnChanged = func(string) { a.Touch(); v.update() }
+	v.name.OnChanged = func(string) { a.Touch(); v.changed() }
 	v.target = wrapped("")
 	v.target.Wrapping = fyne.TextWrapBreak
 	v.status = wrapped("")
@@ -102,6 +102,7 @@ func (a *App) openExport() *exportView {
 	v.export.Importance = widget.HighImportance
 	v.d = dialog.NewCustomWithoutButtons(lang.X("transfer.export.title", "Export your journal"), v.body, a.win)
 	v.d.SetButtons([]fyne.CanvasObject{v.cancel, v.export})
+	v.relayout()
 	v.update()
 	v.d.Show()
 	return v
@@ -120,7 +121,7 @@ func (v *exportView) pickFolder() {
 	pickPath(v.a.win, pickFolder, nil, func(path string) {
 		v.folder = path
 		v.where.SetText(path)
-		v.update()
+		v.changed()
 	})
 }
 
@@ -138,6 +139,15 @@ func (v *exportView) path() (string, string) {
 		name += ".json"
 	}
 	return filepath.Join(v.folder, name), ""
+}
+
+// changed drops the message of a failed export once the user changes
+// what to export or where, and updates the rest.
+func (v *exportView) changed() {
+	if v.status != nil {
+		v.status.Hide()
+	}
+	v.update()
 }
 
 // update shows the hint for the chosen format and where the export goes,
@@ -167,6 +177,7 @@ func (v *exportView) update() {
 		}
 		v.export.Enable()
 	}
+	v.relayout()
 }
 
 // start exports off the UI goroutine.
@@ -187,6 +198,7 @@ func (v *exportView) start() {
 	v.status.Importance = widget.MediumImportance
 	v.status.SetText(lang.X("transfer.export.working", "Exporting…"))
 	v.status.Show()
+	v.relayout()
 	now := a.Now()
 	a.Run(func() {
 		recs, err := rs.List(journal.Filter{})
@@ -218,6 +230,7 @@ func (v *exportView) busy(on bool) {
 		v.wait.Stop()
 		v.wait.Hide()
 	}
+	v.relayout()
 }
 
 func (v *exportView) finished(res transfer.Exported, kind exportFormat, err error) {
@@ -252,10 +265,10 @@ func (v *exportView) showResult(res transfer.Exported) {
 		counts,
 		plaintextWarning(lang.X("transfer.export.reminder", "These files are not encrypted. Keep them safe, and delete them when you no longer need them.")),
 	)}
-	v.body.Refresh()
 	closeBtn := widget.NewButton(lang.X("transfer.close", "Close"), func() { v.d.Hide() })
 	closeBtn.Importance = widget.HighImportance
 	v.d.SetButtons([]fyne.CanvasObject{closeBtn})
+	v.relayout()
 }
 
 // exportErrorText says plainly why an export failed. An export never
@@ -275,4 +288,16 @@ func exportErrorText(err error, kind exportFormat) string {
 		return lang.X("transfer.export.err.locked", "Your journal was locked before the export finished. Nothing was saved: unlock it and try again.")
 	}
 	return lang.X("transfer.export.err.other", "The export didn't work, and nothing was saved. Details: {{.Err}}", map[string]any{"Err": err.Error()})
+}
+
+// relayout fits the dialog to what it shows now: Fyne lays out a
+// container again only when it is refreshed.
+func (v *exportView) relayout() {
+	if v.body == nil {
+		return // still being built
+	}
+	v.body.Refresh()
+	if v.d != nil {
+		v.d.Refresh()
+	}
 }

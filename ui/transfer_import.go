@@ -94,8 +94,8 @@ func (v *importView) showChoose() {
 		v.status,
 		v.wait,
 	)}
-	v.body.Refresh()
 	v.d.SetButtons([]fyne.CanvasObject{v.cancel})
+	v.relayout()
 }
 
 // format is the chosen source format.
@@ -150,6 +150,7 @@ func (v *importView) read(f transfer.Format, path string) {
 	v.status.Importance = widget.MediumImportance
 	v.status.SetText(lang.X("transfer.import.reading", "Reading {{.Name}}…", map[string]any{"Name": baseName(path)}))
 	v.status.Show()
+	v.relayout()
 	v.wait.Show()
 	v.wait.Start()
 	loc := importZone()
@@ -188,6 +189,7 @@ func (v *importView) fail(msg string) {
 	v.status.Importance = widget.WarningImportance
 	v.status.SetText(msg)
 	v.status.Show()
+	v.relayout()
 }
 
 // showPreview is the second step: what the source holds and what the
@@ -274,7 +276,7 @@ func (v *importView) showPreview() {
 	v.status.Hide()
 	objs = append(objs, v.progress, v.status)
 	v.body.Objects = []fyne.CanvasObject{fixedWidth(objs...)}
-	v.body.Refresh()
+	v.relayout()
 }
 
 // importButtonText is the confirm button's label: "Import 5 entries".
@@ -346,6 +348,7 @@ func (v *importView) run() {
 	v.status.Importance = widget.MediumImportance
 	v.status.SetText(lang.X("transfer.import.working", "Importing…"))
 	v.status.Show()
+	v.relayout()
 	a.Run(func() {
 		rep, err := p.Apply(tj, func(done, total int) {
 			fyne.Do(func() {
@@ -372,6 +375,7 @@ func (v *importView) applied(rep journal.MergeReport, err error) {
 		v.apply.Enable()
 		v.status.Importance = widget.WarningImportance
 		v.status.SetText(lang.X("transfer.import.err.apply", "The import didn't work, and nothing was added. Details: {{.Err}}", map[string]any{"Err": err.Error()}))
+		v.relayout()
 		return
 	}
 	v.added = rep.Added
@@ -384,10 +388,10 @@ func (v *importView) applied(rep journal.MergeReport, err error) {
 		),
 		wrapped(lang.X("transfer.import.done.body", "They are in your journal now, each on its own date. Importing the same file again adds nothing.")),
 	)}
-	v.body.Refresh()
 	closeBtn := widget.NewButton(lang.X("transfer.close", "Close"), func() { v.d.Hide() })
 	closeBtn.Importance = widget.HighImportance
 	v.d.SetButtons([]fyne.CanvasObject{closeBtn})
+	v.relayout()
 	if s := v.a.shell; s != nil && s.current >= 0 {
 		s.screens[s.current].Refresh() // show the new records where the user is
 	}
@@ -413,4 +417,13 @@ func importErrorText(err error, f transfer.Format) string {
 		return lang.X("transfer.import.err.locked", "Your journal was locked. Nothing was imported: unlock it and try again.")
 	}
 	return lang.X("transfer.import.err.other", "Rewire couldn't read this source, so nothing was imported. Details: {{.Err}}", map[string]any{"Err": err.Error()})
+}
+
+// relayout fits the dialog to what it shows now: Fyne lays out a
+// container again only when it is refreshed.
+func (v *importView) relayout() {
+	v.body.Refresh()
+	if v.d != nil {
+		v.d.Refresh()
+	}
 }

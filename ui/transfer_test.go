@@ -311,6 +311,9 @@ func TestExportRefusesToWriteOverAnything(t *testing.T) {
 				}
 			}
 			name.SetText("Second try")
+			if xferShows(a, tt.want) {
+				t.Error("the failure is still shown after the name changed")
+			}
 			xferTap(t, a, "Export")
 			if !xferShows(a, "Your journal is exported.") {
 				t.Errorf("another name did not export; labels: %q", xferLabels(a))
