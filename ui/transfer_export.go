@@ -73,6 +73,7 @@ func (a *App) openExport() *exportView {
 	v.name.SetText(lang.X("transfer.export.defaultname", "Rewire export {{.Date}}",
 		map[string]any{"Date": a.Now().Format(journal.DateLayout)}))
 	v.name.OnChanged = func(string) { a.Touch(); v.changed() }
+	v.name.OnSubmitted = func(string) { v.start() }
 	v.target = wrapped("")
 	v.target.Wrapping = fyne.TextWrapBreak
 	v.status = wrapped("")
