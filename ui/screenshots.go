@@ -210,6 +210,9 @@ func (s *shooter) unlocked(v Vaults, code string) error {
 	if err := screenshotData(a, func(name string) { s.shot(a, name) }); err != nil {
 		return err
 	}
+	if err := screenshotTransfer(a, func(name string) { s.shot(a, name) }); err != nil {
+		return err
+	}
 	screenshotUrge(a, func(name string) { s.shot(a, name) })
 	screenshotPractices(a, func(name string) { s.shot(a, name) })
 	a.quitting = true
