@@ -22,6 +22,8 @@ import (
 type dataScreen struct {
 	a *App
 
+	exportBtn, importBtn *widget.Button // open the export and import dialogs
+
 	// Automatic backups.
 	last     *widget.Label // when and where the newest backup is
 	hint     *widget.Label // pick a USB stick or synced folder
@@ -106,6 +108,13 @@ func (s *dataScreen) Content() fyne.CanvasObject {
 		wrapped(lang.X("data.manual.sub", "For handing a copy to someone you trust. It opens with this passphrase, in Rewire or with the age tool, never with your own passphrase.")),
 		s.copy.box))
 
+	exportBtn := widget.NewButtonWithIcon(lang.X("data.export", "Export…"), theme.UploadIcon(), a.showExport)
+	importBtn := widget.NewButtonWithIcon(lang.X("data.import", "Import…"), theme.DownloadIcon(), a.showImport)
+	s.exportBtn, s.importBtn = exportBtn, importBtn
+	transfer := widget.NewCard(lang.X("data.transfer.title", "Export and import"), "", container.NewVBox(
+		wrapped(lang.X("data.transfer.sub", "Export writes your journal as Markdown or JSON for other programs; it is not encrypted once saved. Import brings in entries from jrnl, Day One or a folder of Markdown files, after showing you what it found.")),
+		container.NewHBox(exportBtn, importBtn)))
+
 	if n := a.backups.notice; n != "" {
 		a.backups.notice = ""
 		msg := wrapped(n)
@@ -117,7 +126,7 @@ func (s *dataScreen) Content() fyne.CanvasObject {
 	h := widget.NewLabelWithStyle(s.Title(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	h.SizeName = theme.SizeNameHeadingText
 	s.checkCard = check
-	s.column = container.NewVBox(h, auto, check, manual)
+	s.column = container.NewVBox(h, auto, check, manual, transfer)
 	s.scroll = container.NewVScroll(container.NewPadded(s.column))
 	return s.scroll
 }

@@ -679,3 +679,25 @@ func TestImportReadsEverySource(t *testing.T) {
 		})
 	}
 }
+
+func TestBackupAndDataScreenOpensExportAndImport(t *testing.T) {
+	tests := []struct {
+		name   string
+		button func(s *dataScreen) *widget.Button
+		shows  string
+	}{
+		{"export", func(s *dataScreen) *widget.Button { return s.exportBtn }, "An export is not encrypted"},
+		{"import", func(s *dataScreen) *widget.Button { return s.importBtn }, "Rewire shows you what it found before anything is added"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, _ := xferApp(t)
+			a.ShowScreen(screenData)
+			s := a.shell.screens[screenData].(*dataScreen)
+			test.Tap(tt.button(s))
+			if !xferShows(a, tt.shows) {
+				t.Errorf("the %s dialog is not open; it shows %q", tt.name, xferLabels(a))
+			}
+		})
+	}
+}
