@@ -1,10 +1,3 @@
-// Package charts draws Rewire's charts with gonum.org/v1/plot into images
-// for the ui to show: the urge wave ([Wave]) and, later, trends.
-//
-// It knows nothing of Fyne or of records: the caller passes the data, the
-// translated labels, the colours of its theme and the size in pixels. A
-// chart is a pure function of those, so it can be drawn on any goroutine
-// and tested as an image. Nothing here reads a clock or a file.
 package charts
 
 import (
