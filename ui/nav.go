@@ -104,7 +104,7 @@ func (a *App) showShell(id int) {
 	lock.Importance = widget.LowImportance
 	title := widget.NewLabelWithStyle("Rewire", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
-	side := container.NewBorder(title, container.NewVBox(a.backupIndicator(), lock), nil, nil, nav)
+	side := container.NewBorder(title, container.NewVBox(a.backupIndicator(), lock), nil, nil, container.NewVScroll(nav))
 	s.area = container.NewStack()
 	split := container.NewBorder(nil, nil, container.NewHBox(side, widget.NewSeparator()), nil, s.area)
 	a.setContent(split)

@@ -206,7 +206,6 @@ func (s *shooter) unlocked(v Vaults, code string) error {
 	screenshotJournalAndSearch(a, func(name string) { s.shot(a, name) })
 	screenshotInsights(a, func(name string) { s.shot(a, name) })
 	screenshotCrisisAndLearn(a, func(name string) { s.shot(a, name) })
-	screenshotLockedCrisis(a, func(name string) { s.shot(a, name) })
 	if err := screenshotData(a, func(name string) { s.shot(a, name) }); err != nil {
 		return err
 	}
@@ -215,6 +214,7 @@ func (s *shooter) unlocked(v Vaults, code string) error {
 	}
 	screenshotUrge(a, func(name string) { s.shot(a, name) })
 	screenshotPractices(a, func(name string) { s.shot(a, name) })
+	screenshotLockedCrisis(a, func(name string) { s.shot(a, name) }) // locks
 	a.quitting = true
 	a.Lock()
 	return s.err
