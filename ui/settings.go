@@ -152,6 +152,7 @@ func (s *settingsScreen) Content() fyne.CanvasObject {
 	return container.NewVScroll(container.NewPadded(container.NewVBox(
 		h,
 		widget.NewCard(lang.X("settings.general", "General"), "", container.NewVBox(general, s.status)),
+		a.remindersCard(),
 		widget.NewCard(lang.X("settings.pass.title", "Change passphrase"), lang.X("settings.pass.sub", "Your recovery kit keeps working."), passBox),
 		widget.NewCard(lang.X("settings.where", "Where your journal is"), "", where),
 	)))
