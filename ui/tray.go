@@ -1,6 +1,10 @@
 package ui
 
 import (
+	"os"
+	"runtime"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
@@ -13,7 +17,7 @@ import (
 // one. The menu never shows anything from the journal.
 func (a *App) setupTray() {
 	d, ok := a.fyne.(desktop.App)
-	if !ok {
+	if !ok || !sessionBusReachable() {
 		return
 	}
 	a.tray = a.trayMenu()
@@ -96,4 +100,34 @@ func (a *App) stopBreathing() {
 		close(a.breathing.stop)
 		a.breathing = nil
 	}
+}
+
+// sessionBusReachable reports whether a tray can work. On Linux and the
+// BSDs the tray talks to the desktop over the D-Bus session bus; without
+// one (a bare X server, a CI machine) Fyne's tray crashes at quit, so the
+// app goes without a tray there.
+func sessionBusReachable() bool {
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		return true
+	}
+	addr := os.Getenv("DBUS_SESSION_BUS_ADDRESS")
+	if addr == "" {
+		return false
+	}
+	for _, part := range strings.Split(addr, ";") {
+		if !strings.HasPrefix(part, "unix:") {
+			return true // tcp, launchd…: trust it
+		}
+		for _, kv := range strings.Split(strings.TrimPrefix(part, "unix:"), ",") {
+			switch {
+			case strings.HasPrefix(kv, "path="):
+				if _, err := os.Stat(strings.TrimPrefix(kv, "path=")); err == nil {
+					return true
+				}
+			case strings.HasPrefix(kv, "abstract="):
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -133,4 +134,29 @@ func TestTrayMenu(t *testing.T) {
 			t.Error("the vault was not closed")
 		}
 	})
+}
+
+func TestSessionBusReachable(t *testing.T) {
+	sock := t.TempDir() + "/bus"
+	if err := os.WriteFile(sock, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		addr string
+		want bool
+	}{
+		{"", false},
+		{"unix:path=/nonexistent/bus", false},
+		{"unix:path=" + sock, true},
+		{"unix:abstract=/tmp/dbus-x,guid=1", true},
+		{"tcp:host=localhost,port=1", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.addr, func(t *testing.T) {
+			t.Setenv("DBUS_SESSION_BUS_ADDRESS", tt.addr)
+			if got := sessionBusReachable(); got != tt.want {
+				t.Errorf("sessionBusReachable() = %v, want %v", got, tt.want)
+			}
+		})
+	}
 }
