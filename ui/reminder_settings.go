@@ -25,7 +25,7 @@ type reminderSettings struct {
 // remindersCard returns the card; its widgets save as they change.
 func (a *App) remindersCard() fyne.CanvasObject {
 	s := &reminderSettings{a: a, status: wrapped("")}
-	form := widget.NewForm()
+	rows := container.NewVBox()
 	for i, r := range a.schedule().Reminders() {
 		on := widget.NewCheck(reminderName(r.Kind), nil)
 		on.SetChecked(r.On)
@@ -39,13 +39,13 @@ func (a *App) remindersCard() fyne.CanvasObject {
 		on.OnChanged = func(bool) { s.save(i) }
 		at.OnChanged = func(string) { s.save(i) }
 		s.checks, s.times = append(s.checks, on), append(s.times, at)
-		form.Append("", container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(90, at.MinSize().Height), at), on))
+		rows.Add(container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(120, at.MinSize().Height), at), on))
 	}
 	s.login = widget.NewCheck(lang.X("desktop.login", "Start Rewire when I log in"), nil)
 	s.login.SetChecked(autostart.Enabled(a.autostartDir()))
 	s.login.OnChanged = s.setLogin
 	note := wrapped(lang.X("desktop.reminders.note", "Reminders come while Rewire is open, locked or not. They never show anything you wrote."))
-	return widget.NewCard(lang.X("desktop.reminders", "Reminders"), "", container.NewVBox(form, note, s.login, s.status))
+	return widget.NewCard(lang.X("desktop.reminders", "Reminders"), "", container.NewVBox(rows, note, s.login, s.status))
 }
 
 // save stores the reminders when the one at index i changed; a time that
