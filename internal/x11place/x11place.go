@@ -41,9 +41,20 @@ static int move_win(unsigned long win, int x, int y) {
 		return 0;
 	}
 	XMoveWindow(d, (Window)win, x, y);
-	XFlush(d);
+	XSync(d, False);
 	XCloseDisplay(d);
 	return 1;
+}
+// test_window maps a plain 300 × 200 window at 10, 20 and returns it; the
+// display connection stays open so the window lives until the process
+// ends. For the package's tests, which cannot use cgo themselves.
+static unsigned long test_window(void) {
+	Display *d = XOpenDisplay(NULL);
+	if (!d) return 0;
+	Window w = XCreateSimpleWindow(d, DefaultRootWindow(d), 10, 20, 300, 200, 0, 0, 0);
+	XMapWindow(d, w);
+	XSync(d, False);
+	return w;
 }
 */
 import "C"
@@ -77,7 +88,10 @@ func handle(w fyne.Window) C.ulong {
 // Position returns the top-left corner of w's frame; false without an X11
 // window.
 func (Placer) Position(w fyne.Window) (x, y int, ok bool) {
-	h := handle(w)
+	return position(handle(w))
+}
+
+func position(h C.ulong) (x, y int, ok bool) {
 	if h == 0 {
 		return 0, 0, false
 	}
@@ -88,12 +102,17 @@ func (Placer) Position(w fyne.Window) (x, y int, ok bool) {
 	return int(cx), int(cy), true
 }
 
+// move moves window h; false when it refused (off screen) or failed.
+func move(h C.ulong, x, y int) bool {
+	return h != 0 && C.move_win(h, C.int(x), C.int(y)) != 0
+}
+
+func testWindow() C.ulong { return C.test_window() }
+
 // Move puts w's frame at x, y once the window exists on the screen, if
 // enough of it stays visible there.
 func (Placer) Move(w fyne.Window, x, y int) {
 	go fyne.Do(func() {
-		if h := handle(w); h != 0 {
-			C.move_win(h, C.int(x), C.int(y))
-		}
+		move(handle(w), x, y)
 	})
 }
