@@ -9,7 +9,7 @@ APPVERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' cmd/rewire/FyneApp.t
 LDFLAGS := -s -w -X main.version=$(APPVERSION) -X main.commit=$(VERSION)
 BIN     := bin
 # Pure-Go packages: built without cgo and tested under the race detector.
-PURE    := ./crypto/... ./journal ./journal/demo/...
+PURE    := ./crypto/... ./journal ./journal/demo/... ./journal/reminder ./internal/instance ./internal/autostart
 
 .PHONY: all setup build run test test-long bench lint smoke clean package install newuser-check coldstart
 
