@@ -5,7 +5,9 @@
 # which runs scripts/setup.sh first), starts `rewire --demo` under Xvfb,
 # captures the window with ImageMagick's `import` (an external tool, not
 # the app's own renderer) and fails if the window never appears or is
-# blank. It also checks that quitting removes the throwaway demo vault.
+# blank. It also checks that starting Rewire again on the same journal
+# brings the first window forward instead of opening a second, and that
+# quitting removes the throwaway demo vault.
 #
 # The screenshot is left in bin/newuser.png.
 #
@@ -81,6 +83,14 @@ colors=$(convert "$shot" -format '%k' info:)
 
 demo=$(ls -d "$TMPDIR"/rewire-demo-* 2>/dev/null | head -1)
 [ -n "$demo" ] || fail "no demo vault in \$TMPDIR while the demo runs"
+
+# Starting Rewire again on the same journal brings the window forward and
+# exits 0: still one window.
+timeout 20 ./bin/rewire --vault "$demo/demo.db" >"$work/second.log" 2>&1 ||
+	fail "a second start on the same journal failed: $(cat "$work/second.log")"
+grep -q "already running" "$work/second.log" || fail "the second start did not find the first: $(cat "$work/second.log")"
+wins=$(xwininfo -root -tree 2>/dev/null | grep -c '"Rewire"')
+[ "$wins" -eq 1 ] || fail "$wins Rewire windows after a second start, want 1"
 kill $app
 wait $app 2>/dev/null || true
 app=
