@@ -89,7 +89,7 @@ func run(vaultPath, language string, demo bool) int {
 		fmt.Fprintln(os.Stderr, "rewire:", err)
 	}
 
-	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: appName, Version: version, Build: buildNumber(), Icon: assets.Icon, Release: true})
+	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: appName, Version: version, Build: buildNumber(), Icon: assets.Icon, Release: commit != "dev"})
 	a := app.NewWithID(appID)
 	a.SetIcon(assets.Icon)
 	opts := ui.Options{Language: language}
