@@ -26,7 +26,10 @@ COMMIT=$(git describe --always --dirty 2>/dev/null || echo unknown)
 NAME=rewire-$VERSION-linux-$(go env GOARCH)
 
 work=$(mktemp -d)
-trap 'rm -rf "$work" cmd/rewire/Rewire.tar.xz' EXIT INT TERM
+# fyne rewrites FyneApp.toml (a new build number, comments dropped); put
+# ours back however the script ends.
+cp cmd/rewire/FyneApp.toml "$work/FyneApp.toml"
+trap 'cp "$work/FyneApp.toml" cmd/rewire/FyneApp.toml; rm -rf "$work" cmd/rewire/Rewire.tar.xz' EXIT INT TERM
 
 echo "package: building rewire $VERSION ($COMMIT)"
 go build -tags sqlite_fts5 -trimpath \
