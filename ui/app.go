@@ -83,6 +83,7 @@ type App struct {
 	dueReminder reminder.Kind      // the reminder that came last, if hasDue
 	hasDue      bool
 	tray        *fyne.Menu // nil without a system tray
+	trayNext    time.Time  // the next reminder the tray shows
 }
 
 // New returns the app for vaults, not yet shown.

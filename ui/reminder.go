@@ -63,8 +63,14 @@ func (a *App) SetReminders(rs []reminder.Reminder) {
 // tickReminders shows a due reminder as a desktop notification and at the
 // top of the tray menu. It runs on the UI goroutine, locked or not.
 func (a *App) tickReminders() {
-	kind, ok := a.schedule().Tick(a.Now())
+	now := a.Now()
+	kind, ok := a.schedule().Tick(now)
 	if !ok {
+		// The tray's "next reminder" line moves on after a reminder was
+		// skipped (the machine slept past it) too.
+		if _, next, _ := a.schedule().Next(now); !next.Equal(a.trayNext) {
+			a.refreshTray()
+		}
 		return
 	}
 	title, body := reminderText(kind)

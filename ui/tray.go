@@ -45,6 +45,7 @@ func (a *App) trayMenu() *fyne.Menu {
 		items = append(items, fyne.NewMenuItem(title+" — "+reminderName(k), func() { a.openReminder(k) }),
 			fyne.NewMenuItemSeparator())
 	} else if k, at, ok := a.schedule().Next(a.Now()); ok {
+		a.trayNext = at
 		next := fyne.NewMenuItem(lang.X("desktop.tray.next", "Next reminder: {{.Name}} at {{.Time}}",
 			map[string]any{"Name": reminderName(k), "Time": reminder.FormatTime(at.Hour(), at.Minute())}), nil)
 		next.Disabled = true

@@ -88,6 +88,23 @@ func TestTrayMenu(t *testing.T) {
 			t.Errorf("after opening it, the first item is %q, want the next reminder", labels[0])
 		}
 	})
+	t.Run("the next-reminder line moves on when a reminder is skipped after a sleep", func(t *testing.T) {
+		a, _, clock := unlockedTestApp(t)
+		a.tray = a.trayMenu() // as setupTray does where there is a tray
+		a.SetReminders([]reminder.Reminder{
+			{Kind: reminder.Morning, Hour: 10, Minute: 0, On: true},
+			{Kind: reminder.Evening, Hour: 21, Minute: 0, On: true},
+		})
+		if got := a.tray.Items[0].Label; got != "Next reminder: Morning intention at 10:00" {
+			t.Fatalf("tray starts with %q", got)
+		}
+		clock.now = time.Date(2026, 11, 25, 13, 0, 0, 0, time.Local) // slept from 9:30 to 13:00
+		a.Touch()
+		test.AssertNotificationSent(t, nil, a.tick)
+		if got := a.tray.Items[0].Label; got != "Next reminder: Evening gratitude and check-in at 21:00" {
+			t.Errorf("after the skipped morning, the tray starts with %q", got)
+		}
+	})
 	t.Run("no reminder on: no reminder line", func(t *testing.T) {
 		a, _ := newTestApp(t, &fakeVaults{j: newFakeJournal(testPassphrase)})
 		if labels, _ := trayLabels(a.trayMenu()); labels[0] != "Open Rewire" {
