@@ -4,12 +4,14 @@
 GO      ?= go
 TAGS    := sqlite_fts5
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-LDFLAGS := -s -w -X main.version=$(VERSION)
+# The app's version lives in cmd/rewire/FyneApp.toml; VERSION is the commit.
+APPVERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' cmd/rewire/FyneApp.toml)
+LDFLAGS := -s -w -X main.version=$(APPVERSION) -X main.commit=$(VERSION)
 BIN     := bin
 # Pure-Go packages: built without cgo and tested under the race detector.
-PURE    := ./crypto/... ./journal ./journal/demo/... ./journal/insights/... ./journal/practice ./sound
+PURE    := ./crypto/... ./journal ./journal/demo/... ./journal/insights/... ./journal/practice ./journal/reminder ./sound ./internal/instance ./internal/autostart
 
-.PHONY: all setup build run test test-long bench lint smoke clean
+.PHONY: all setup build run test test-long bench lint smoke clean package install newuser-check coldstart
 
 all: build
 
@@ -30,6 +32,7 @@ test: setup lint
 	$(GO) test -tags $(TAGS) -count=1 ./...
 	$(GO) test -tags $(TAGS) -count=1 -race $(PURE)
 	sh scripts/smoke-gui.sh
+	sh scripts/newuser-check.sh
 
 # test-long runs the crash tests with many more kills.
 test-long: setup
@@ -45,6 +48,24 @@ bench: setup
 
 smoke: build
 	sh scripts/smoke-gui.sh
+
+# package builds the Linux release tarball in bin/ and checks it installs
+# and runs from a temporary prefix; install installs it into ~/.local
+# (PREFIX=dir for another prefix).
+package: setup
+	sh scripts/package.sh
+
+install: setup
+	sh scripts/package.sh --install
+
+# newuser-check builds a clean copy in a fresh HOME and starts
+# `rewire --demo` under Xvfb (make test runs it too).
+newuser-check: setup
+	sh scripts/newuser-check.sh
+
+# coldstart measures the start to the unlock prompt, median of 5.
+coldstart: setup
+	sh scripts/coldstart.sh
 
 clean:
 	rm -rf $(BIN)

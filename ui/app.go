@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rewirejournal/rewire/journal"
+	"github.com/rewirejournal/rewire/journal/reminder"
 	rwtheme "github.com/rewirejournal/rewire/ui/theme"
 )
 
@@ -35,6 +36,12 @@ type Options struct {
 	// Ticker drives the breathing guide and the meditation timer; nil
 	// means a real ticker, or none when TickEvery is negative.
 	Ticker Ticker
+	// Place remembers the window's position; nil leaves it to the window
+	// manager.
+	Place WindowPlacer
+	// Autostart is the XDG autostart directory for "start at login"; ""
+	// means $XDG_CONFIG_HOME/autostart.
+	Autostart string
 }
 
 // Preference keys: only non-private things live in Fyne's plaintext
@@ -81,7 +88,12 @@ type App struct {
 	unlockNotice string
 
 	// crisisOver is the crisis card shown over another view, while it shows.
-	crisisOver fyne.CanvasObject
+	crisisOver  fyne.CanvasObject
+	reminders   *reminder.Schedule // see schedule
+	dueReminder reminder.Kind      // the reminder that came last, if hasDue
+	hasDue      bool
+	tray        *fyne.Menu // nil without a system tray
+	trayNext    time.Time  // the next reminder the tray shows
 }
 
 // New returns the app for vaults, not yet shown.
@@ -136,6 +148,8 @@ func (a *App) Touch() { a.idle.touch(a.Now()) }
 func (a *App) Show() {
 	a.build()
 	a.win.Show()
+	a.restorePosition()
+	a.setupTray()
 	a.startTicker()
 }
 
@@ -152,8 +166,7 @@ func (a *App) build() {
 	a.applyTheme(rwtheme.ParseMode(prefs.String(prefTheme)))
 
 	a.win = a.fyne.NewWindow("Rewire")
-	w, h := prefs.FloatWithFallback(prefWidth, 960), prefs.FloatWithFallback(prefHeight, 680)
-	a.win.Resize(fyne.NewSize(float32(w), float32(h)))
+	a.restoreSize()
 	a.win.SetMaster()
 	a.win.SetCloseIntercept(a.Quit)
 
@@ -220,6 +233,7 @@ func (a *App) unlocked() {
 	a.showShell(screenToday)
 	a.autoBackup()
 	a.offerUnfinishedUrge()
+	a.refreshTray()
 }
 
 // loadSettings reads the vault's settings record and applies it.
@@ -284,7 +298,9 @@ func (a *App) Lock() {
 	if a.j == nil || a.j.Locked() && a.shell == nil {
 		return
 	}
+	a.stopBreathing()
 	a.dropShell()
+	a.refreshTray()
 	if err := a.j.Lock(); err != nil {
 		fyne.LogError("lock", err)
 	}
@@ -332,12 +348,7 @@ func (a *App) Quit() {
 		return
 	}
 	a.quitting = true
-	if a.win != nil {
-		size := a.win.Canvas().Size()
-		prefs := a.fyne.Preferences()
-		prefs.SetFloat(prefWidth, float64(size.Width))
-		prefs.SetFloat(prefHeight, float64(size.Height))
-	}
+	a.saveWindow()
 	a.Lock()
 	if err := a.vaults.Close(); err != nil {
 		fyne.LogError("close vault", err)
@@ -360,6 +371,9 @@ func (a *App) startTicker() {
 
 // tick runs on the UI goroutine: it notices typing, and locks when idle.
 func (a *App) tick() {
+	if !a.quitting {
+		a.tickReminders()
+	}
 	if a.shell == nil || a.quitting {
 		return
 	}

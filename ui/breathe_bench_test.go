@@ -48,8 +48,6 @@ func BenchmarkBreathingFrame(b *testing.B) {
 	b.ReportMetric(ms(worstPaint), "ms-worst-repaint")
 }
 
-// defaultWindowSize is the app's first window size (see App.build).
-var defaultWindowSize = screenshotSize
 
 // bellRecorder is a Sounder that notes when each bell is played.
 type bellRecorder struct {

@@ -17,6 +17,11 @@
 // (nav.go) and is built by its constructor in screenConstructors at every
 // unlock; lock drops them all, so no decrypted text outlives it.
 //
+// Desktop: reminders (reminder.go, over journal/reminder), the tray menu
+// (tray.go) and the window's size and place (window.go) keep their state in
+// Fyne's plain preferences, never anything private; the app checks them on
+// its ticker, locked or not.
+//
 // Strings: every user-visible string is looked up with lang.X(key,
 // English) and translated in assets/translations/{en,sv,uk}.json; a test
 // fails when a key is missing from any of them.

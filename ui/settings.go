@@ -164,6 +164,7 @@ func (s *settingsScreen) Content() fyne.CanvasObject {
 		h,
 		widget.NewCard(lang.X("settings.general", "General"), "", container.NewVBox(general, s.status)),
 		widget.NewCard(lang.X("data.settings.title", "Automatic backups"), "", s.backups.box),
+		a.remindersCard(),
 		widget.NewCard(lang.X("settings.pass.title", "Change passphrase"), lang.X("settings.pass.sub", "Your recovery kit keeps working."), passBox),
 		widget.NewCard(lang.X("settings.where", "Where your journal is"), "", where),
 	)))
