@@ -8,6 +8,10 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 APPVERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' cmd/rewire/FyneApp.toml)
 LDFLAGS := -s -w -X main.version=$(APPVERSION) -X main.commit=$(VERSION)
 BIN     := bin
+# Every go command builds with -trimpath, as the release build must: one
+# build cache for tests and binaries, so cgo (GLFW, SQLite, ALSA) compiles
+# once on a cold machine.
+export GOFLAGS += -trimpath
 # Pure-Go packages: built without cgo and tested under the race detector.
 PURE    := ./crypto/... ./journal ./journal/demo/... ./journal/insights/... ./journal/practice ./journal/reminder ./sound ./internal/instance ./internal/autostart
 
