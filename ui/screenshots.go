@@ -204,7 +204,11 @@ func (s *shooter) unlocked(v Vaults, code string) error {
 		s.shot(a, name)
 	}
 	screenshotJournalAndSearch(a, func(name string) { s.shot(a, name) })
-	screenshotInsights(a, func(name string) { s.shot(a, name) })
+	screenshotInsights(a, func(name string) { s.shot(a, name) }, func(name, pdf string) {
+		if s.err == nil {
+			s.err = pdfPage(pdf, filepath.Join(s.dir, s.prefix+"-"+name))
+		}
+	})
 	screenshotCrisisAndLearn(a, func(name string) { s.shot(a, name) })
 	if err := screenshotData(a, func(name string) { s.shot(a, name) }); err != nil {
 		return err
