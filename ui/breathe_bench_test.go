@@ -48,7 +48,6 @@ func BenchmarkBreathingFrame(b *testing.B) {
 	b.ReportMetric(ms(worstPaint), "ms-worst-repaint")
 }
 
-
 // bellRecorder is a Sounder that notes when each bell is played.
 type bellRecorder struct {
 	mu sync.Mutex
