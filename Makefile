@@ -35,6 +35,8 @@ test: setup lint
 	CGO_ENABLED=0 $(GO) build $(PURE)
 	$(GO) test -tags $(TAGS) -count=1 ./...
 	$(GO) test -tags $(TAGS) -count=1 -race $(PURE)
+	# The GUI's flows under the race detector too (Fyne's test driver; about 5 min).
+	$(GO) test -tags $(TAGS) -count=1 -race -timeout 20m ./ui
 	sh scripts/smoke-gui.sh
 	sh scripts/newuser-check.sh
 
