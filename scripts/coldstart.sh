@@ -33,7 +33,7 @@ REWIRE_PASSPHRASE="cold start passphrase" ./bin/rewire-cli init --kdf-memory 64 
 
 n=${COLDSTART_DISPLAY:-120}
 while [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
-Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp -noreset >"$work/xvfb.log" 2>&1 &
 xvfb=$!
 export DISPLAY=":$n" LANG=en_US.UTF-8
 i=0

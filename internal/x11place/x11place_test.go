@@ -20,7 +20,7 @@ func TestMain(m *testing.M) {
 			}
 		}
 	}
-	xvfb := exec.Command("Xvfb", fmt.Sprintf(":%d", n), "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	xvfb := exec.Command("Xvfb", fmt.Sprintf(":%d", n), "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset")
 	if err := xvfb.Start(); err != nil {
 		fmt.Fprintln(os.Stderr, "x11place: Xvfb (installed by scripts/setup.sh):", err)
 		os.Exit(1)
