@@ -55,9 +55,10 @@ func (a *App) trayMenu() *fyne.Menu {
 	lock := fyne.NewMenuItem(lang.X("desktop.tray.lock", "Lock now"), a.Lock)
 	lock.Disabled = a.shell == nil
 	breathe := fyne.NewMenuItem(lang.X("desktop.tray.breathe", "Breathing exercise"), a.breatheFromTray)
+	crisis := fyne.NewMenuItem(lang.X("desktop.tray.crisis", "Crisis card"), a.crisisFromTray)
 	quit := fyne.NewMenuItem(lang.X("desktop.tray.quit", "Quit Rewire"), a.Quit)
 	quit.IsQuit = true
-	items = append(items, open, lock, breathe, fyne.NewMenuItemSeparator(), quit)
+	items = append(items, open, lock, breathe, crisis, fyne.NewMenuItemSeparator(), quit)
 	return fyne.NewMenu("Rewire", items...)
 }
 
@@ -69,6 +70,16 @@ func (a *App) ShowWindow() {
 	}
 	a.win.Show()
 	a.win.RequestFocus()
+}
+
+// crisisFromTray shows the crisis card: the whole card while unlocked, the
+// part marked safe to show while locked.
+func (a *App) crisisFromTray() {
+	a.ShowWindow()
+	if a.setupFlow != nil || a.quitting {
+		return
+	}
+	a.openCrisis()
 }
 
 // breatheFromTray shows the breathing guide; Done returns to what the

@@ -42,11 +42,11 @@ func TestTrayMenu(t *testing.T) {
 	t.Run("locked: open, breathe and quit; lock is greyed out", func(t *testing.T) {
 		a, _ := newTestApp(t, &fakeVaults{j: newFakeJournal(testPassphrase)})
 		labels, enabled := trayLabels(a.trayMenu())
-		want := "Open Rewire|Lock now|Breathing exercise|-|Quit Rewire"
+		want := "Open Rewire|Lock now|Breathing exercise|Crisis card|-|Quit Rewire"
 		if got := strings.Join(labels, "|"); got != want {
 			t.Fatalf("tray = %s, want %s", got, want)
 		}
-		if enabled["Lock now"] || !enabled["Open Rewire"] || !enabled["Breathing exercise"] || !enabled["Quit Rewire"] {
+		if enabled["Lock now"] || !enabled["Open Rewire"] || !enabled["Breathing exercise"] || !enabled["Crisis card"] || !enabled["Quit Rewire"] {
 			t.Errorf("enabled items: %v", enabled)
 		}
 		if !trayItem(t, a.trayMenu(), "Quit Rewire").IsQuit {
@@ -141,6 +141,19 @@ func TestTrayMenu(t *testing.T) {
 		a.Lock()
 		if a.breathing != nil || a.unlockView == nil {
 			t.Error("the guide outlived the lock")
+		}
+	})
+	t.Run("the crisis card from the tray, unlocked and locked", func(t *testing.T) {
+		a, _, _ := unlockedTestApp(t)
+		a.ShowScreen(screenJournal)
+		trayItem(t, a.trayMenu(), "Crisis card").Action()
+		if a.shell.current != screenCrisis {
+			t.Errorf("unlocked: the tray's crisis card shows screen %d", a.shell.current)
+		}
+		a.Lock()
+		trayItem(t, a.trayMenu(), "Crisis card").Action()
+		if a.crisisOver == nil || a.win.Content() != a.crisisOver {
+			t.Error("locked: the tray's crisis card did not show over the unlock screen")
 		}
 	})
 	t.Run("quit from the tray saves and closes the vault", func(t *testing.T) {
