@@ -762,6 +762,20 @@ func (v *Vault) WaitIndexed() error {
 // Check reads every record back from the store and decrypts it. It returns
 // nil when all open, a [*DamagedError] naming the ones that do not, or
 // another error if the store cannot be read.
+// Snapshot writes a consistent copy of the vault file to path, for a
+// safety copy before a restore merges into it. The copy is the file as it
+// is, records still sealed. Stores that keep no file return
+// [errors.ErrUnsupported].
+func (v *Vault) Snapshot(path string) error {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	s, ok := v.store.(interface{ Snapshot(path string) error })
+	if !ok {
+		return fmt.Errorf("snapshot: %w", errors.ErrUnsupported)
+	}
+	return s.Snapshot(path)
+}
+
 func (v *Vault) Check() error {
 	v.mu.RLock()
 	defer v.mu.RUnlock()

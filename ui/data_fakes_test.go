@@ -3,6 +3,8 @@ package ui
 import (
 	"archive/tar"
 	"bytes"
+	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -26,6 +28,30 @@ type backupJournal struct {
 	merges    int
 	mergeFail error
 	checkFail error
+	// snapshots are the safety copies made, with how many merges had
+	// happened when each was made; snapshotFail fails the next one.
+	snapshots    []snapshotMade
+	snapshotFail error
+}
+
+type snapshotMade struct {
+	path   string
+	merges int
+}
+
+// Snapshot writes a stand-in file, never over an existing one, as the
+// real store does.
+func (b *backupJournal) Snapshot(path string) error {
+	if b.snapshotFail != nil {
+		return b.snapshotFail
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(f, "a copy of %d records\n", len(b.records))
+	b.snapshots = append(b.snapshots, snapshotMade{path, b.merges})
+	return f.Close()
 }
 
 func (b *backupJournal) Check() error {

@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -351,7 +353,20 @@ func (t *backupTask) merge() {
 	t.busy = true
 	path := t.path
 	records := a.Records()
+	vaultPath := a.vaults.Path()
 	a.Run(func() {
+		// A copy of the journal as it is, kept until the merge has been
+		// read back; a journal that keeps no file has nothing to copy.
+		bak, serr := safetyCopy(bv, vaultPath)
+		if serr != nil {
+			fyne.Do(func() {
+				t.busy = false
+				if t.path == path {
+					t.merged(journal.MergeReport{}, fmt.Errorf("%s: %w", lang.X("data.restore.bakfailed", "a safety copy of your journal could not be made"), serr), nil, "")
+				}
+			})
+			return
+		}
 		rep, err := bv.Merge(recs, func(done, total int) {
 			fyne.Do(func() {
 				if total > 0 {
@@ -363,12 +378,16 @@ func (t *backupTask) merge() {
 		if err == nil {
 			verr = verifyMerged(bv, records, recs)
 		}
+		if bak != "" && verr == nil {
+			os.Remove(bak) // read back whole: the copy has done its work
+			bak = ""
+		}
 		fyne.Do(func() {
 			t.busy = false
 			if t.path != path {
 				return
 			}
-			t.merged(rep, err, verr)
+			t.merged(rep, err, verr, bak)
 		})
 	})
 }
@@ -394,12 +413,41 @@ func verifyMerged(bv BackupVault, records Records, recs []journal.Record) error 
 	return nil
 }
 
+// safetyCopy copies the journal's file to a free name beside it (vault.db.bak,
+// vault.db.2.bak, …) and returns that name; "" when the journal keeps no
+// file to copy.
+func safetyCopy(bv BackupVault, vaultPath string) (string, error) {
+	sn, ok := bv.(interface{ Snapshot(path string) error })
+	if !ok || vaultPath == "" {
+		return "", nil
+	}
+	for i := 1; ; i++ {
+		bak := vaultPath + ".bak"
+		if i > 1 {
+			bak = fmt.Sprintf("%s.%d.bak", vaultPath, i)
+		}
+		err := sn.Snapshot(bak)
+		switch {
+		case err == nil:
+			return bak, nil
+		case errors.Is(err, errors.ErrUnsupported):
+			return "", nil
+		case !errors.Is(err, os.ErrExist) || i >= 100:
+			return "", err
+		}
+	}
+}
+
 // merged shows how the merge went: err if nothing was stored, verr if it
-// was stored but the journal did not read back whole.
-func (t *backupTask) merged(rep journal.MergeReport, err, verr error) {
+// was stored but the journal did not read back whole; bak is the safety
+// copy of the journal as it was, kept when something went wrong.
+func (t *backupTask) merged(rep journal.MergeReport, err, verr error, bak string) {
 	a := t.s.a
 	if verr != nil {
 		t.message = wrapped(lang.X("data.restore.verifyfailed", "The backup was merged, but reading your journal back found a problem. Keep your backup files safe and delete none of them. Details: {{.Err}}", map[string]any{"Err": verr.Error()}))
+		if bak != "" {
+			t.message.SetText(t.message.Text + "\n\n" + lang.X("data.restore.bakkept", "Your journal as it was before the merge is kept at {{.Path}}; it opens with your passphrase.", map[string]any{"Path": bak}))
+		}
 		t.message.Importance = widget.WarningImportance
 		t.show(t.fileLine(), t.message, container.NewHBox(widget.NewButton(lang.X("data.close", "Close"), t.reset)))
 		return

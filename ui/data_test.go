@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -589,5 +590,78 @@ func TestAMergeThatDoesNotReadBackSaysSo(t *testing.T) {
 	s.task.merge()
 	if !strings.Contains(s.task.message.Text, "reading your journal back found a problem") || s.task.message.Importance != widget.WarningImportance {
 		t.Errorf("message %q", s.task.message.Text)
+	}
+}
+
+func TestAMergeKeepsASafetyCopyUntilTheJournalReadsBack(t *testing.T) {
+	tests := []struct {
+		name         string
+		checkFail    error // reading the journal back after the merge
+		snapshotFail error
+		wantMerges   int
+		wantBak      bool // the copy is still there afterwards
+		wantText     string
+	}{
+		{"read back whole: the copy is removed", nil, nil, 1, false, "Restored."},
+		{"read back with a problem: the copy stays, and the message says where", journal.ErrDamaged, nil, 1, true, "is kept at "},
+		{"no copy could be made: nothing is merged", nil, errors.New("disk full"), 0, false, "a safety copy of your journal could not be made: disk full"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			off := journal.Settings{BackupEveryHours: -1}
+			a, v, _ := dataTestApp(t, &off, entries(3, time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC))...)
+			res, err := backup.Automatic(v.bj, filepath.Join(v.dir, "b"), backup.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := dataScreenOf(t, a)
+			s.task.open(res.Path, true)
+			test.Type(s.task.kit, string(v.bj.kitText))
+			s.task.check()
+			v.bj.checkFail, v.bj.snapshotFail = tt.checkFail, tt.snapshotFail
+			s.task.merge()
+
+			if v.bj.merges != tt.wantMerges {
+				t.Errorf("%d merges, want %d", v.bj.merges, tt.wantMerges)
+			}
+			if tt.snapshotFail == nil {
+				if len(v.bj.snapshots) != 1 || v.bj.snapshots[0].merges != 0 || v.bj.snapshots[0].path != v.Path()+".bak" {
+					t.Fatalf("safety copies %+v; want one at %s.bak, made before the merge", v.bj.snapshots, v.Path())
+				}
+			}
+			_, statErr := os.Stat(v.Path() + ".bak")
+			if got := statErr == nil; got != tt.wantBak {
+				t.Errorf("the copy is there afterwards: %v, want %v", got, tt.wantBak)
+			}
+			if !strings.Contains(s.task.message.Text, tt.wantText) {
+				t.Errorf("message %q lacks %q", s.task.message.Text, tt.wantText)
+			}
+		})
+	}
+}
+
+func TestASafetyCopyNeverOverwritesAnOlderOne(t *testing.T) {
+	off := journal.Settings{BackupEveryHours: -1}
+	a, v, _ := dataTestApp(t, &off, entries(2, time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC))...)
+	if err := os.WriteFile(v.Path()+".bak", []byte("an older copy"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	v.bj.checkFail = journal.ErrDamaged // so the new copy stays to be looked at
+	res, err := backup.Automatic(v.bj, filepath.Join(v.dir, "b"), backup.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.bj.checkFail = nil
+	s := dataScreenOf(t, a)
+	s.task.open(res.Path, true)
+	test.Type(s.task.kit, string(v.bj.kitText))
+	s.task.check()
+	v.bj.checkFail = journal.ErrDamaged
+	s.task.merge()
+	if b, _ := os.ReadFile(v.Path() + ".bak"); string(b) != "an older copy" {
+		t.Error("the older copy was overwritten")
+	}
+	if _, err := os.Stat(v.Path() + ".2.bak"); err != nil {
+		t.Errorf("no new copy beside it: %v", err)
 	}
 }
