@@ -62,9 +62,9 @@ func TestPCMIsMadeOnce(t *testing.T) {
 
 // fakeOutput records what it plays.
 type fakeOutput struct {
-	mu     sync.Mutex
-	vols   []float64
-	err    error
+	mu   sync.Mutex
+	vols []float64
+	err  error
 }
 
 func (f *fakeOutput) Play(pcm []byte, vol float64) error {

@@ -44,9 +44,9 @@ func zone(t testing.TB, name string) *time.Location {
 // "2006-01-02 15:04 -0700" so a test reads its time zone.
 type wantEntry struct {
 	date, created, title, body string // body: its start
-	tags                           []string
-	mood                           int
-	starred                        bool
+	tags                       []string
+	mood                       int
+	starred                    bool
 }
 
 func checkEntries(t *testing.T, got []journal.Record, want []wantEntry) {
