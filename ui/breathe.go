@@ -255,16 +255,26 @@ func (v *breathingView) save(now time.Time) {
 func (v *breathingView) togglePause() {
 	v.a.Touch()
 	now := v.a.Now()
-	if v.guide.Tick(now).Paused {
+	paused := v.guide.Tick(now).Paused
+	if paused {
 		v.guide.Resume(now)
-		v.pauseBtn.SetText(lang.X("breathe.pause", "Pause"))
-		v.pauseBtn.SetIcon(theme.MediaPauseIcon())
 	} else {
 		v.guide.Pause(now)
-		v.pauseBtn.SetText(lang.X("breathe.resume", "Resume"))
-		v.pauseBtn.SetIcon(theme.MediaPlayIcon())
 	}
+	setPauseButton(v.pauseBtn, !paused, lang.X("breathe.pause", "Pause"), lang.X("breathe.resume", "Resume"))
 	v.update(now)
+}
+
+// setPauseButton shows what a pause button would do next: resume when
+// paused, else pause.
+func setPauseButton(b *widget.Button, paused bool, pause, resume string) {
+	if paused {
+		b.SetText(resume)
+		b.SetIcon(theme.MediaPlayIcon())
+		return
+	}
+	b.SetText(pause)
+	b.SetIcon(theme.MediaPauseIcon())
 }
 
 // stop ends the session early (or closes it, when done).

@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -168,26 +167,9 @@ func (t *backupTask) askKey() {
 		return
 	}
 	t.pass = nil
-	t.kit = widget.NewMultiLineEntry()
-	t.kit.Wrapping = fyne.TextWrapBreak
-	t.kit.TextStyle.Monospace = true
-	t.kit.SetMinRowsVisible(3)
-	t.kit.SetPlaceHolder(lang.X("recover.paste", "Paste your recovery kit here, or the line starting with AGE-SECRET-KEY-1"))
+	var openKit *widget.Button
+	t.kit, openKit = a.kitField()
 	t.kit.OnChanged = func(string) { a.Touch() }
-	openKit := widget.NewButtonWithIcon(lang.X("recover.open", "Open kit file…"), theme.FolderOpenIcon(), func() {
-		dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil || r == nil {
-				return
-			}
-			defer r.Close()
-			data, err := io.ReadAll(io.LimitReader(r, 64<<10))
-			if err != nil {
-				dialog.ShowError(err, a.win)
-				return
-			}
-			t.kit.SetText(string(data))
-		}, a.win)
-	})
 	t.show(t.fileLine(),
 		wrapped(lang.X("data.key.kitbody", "This backup opens with your recovery kit. Rewire keeps no copy of the kit, so please paste it or open its file.")),
 		container.NewBorder(nil, nil, nil, openKit, widget.NewLabel(lang.X("recover.kit", "Recovery kit"))),

@@ -594,15 +594,13 @@ func (r *meditationRun) save(now time.Time) {
 func (r *meditationRun) togglePause() {
 	r.a.Touch()
 	now := r.a.Now()
-	if r.m.State(now).Paused {
+	paused := r.m.State(now).Paused
+	if paused {
 		r.m.Resume(now)
-		r.pauseBtn.SetText(lang.X("meditate.pause", "Pause"))
-		r.pauseBtn.SetIcon(theme.MediaPauseIcon())
 	} else {
 		r.m.Pause(now)
-		r.pauseBtn.SetText(lang.X("meditate.resume", "Resume"))
-		r.pauseBtn.SetIcon(theme.MediaPlayIcon())
 	}
+	setPauseButton(r.pauseBtn, !paused, lang.X("meditate.pause", "Pause"), lang.X("meditate.resume", "Resume"))
 	r.update(now)
 }
 

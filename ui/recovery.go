@@ -25,25 +25,8 @@ type recoveryView struct {
 
 func (a *App) showRecovery() {
 	v := &recoveryView{a: a}
-	v.kit = widget.NewMultiLineEntry()
-	v.kit.Wrapping = fyne.TextWrapBreak
-	v.kit.TextStyle.Monospace = true
-	v.kit.SetPlaceHolder(lang.X("recover.paste", "Paste your recovery kit here, or the line starting with AGE-SECRET-KEY-1"))
-	v.kit.SetMinRowsVisible(3)
-	open := widget.NewButtonWithIcon(lang.X("recover.open", "Open kit file…"), theme.FolderOpenIcon(), func() {
-		dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil || r == nil {
-				return
-			}
-			defer r.Close()
-			data, err := io.ReadAll(io.LimitReader(r, 64<<10))
-			if err != nil {
-				dialog.ShowError(err, a.win)
-				return
-			}
-			v.kit.SetText(string(data))
-		}, a.win)
-	})
+	var open *widget.Button
+	v.kit, open = a.kitField()
 	v.pair = newPassphrasePair(a.Touch)
 	v.status = wrapped("")
 	v.status.Importance = widget.WarningImportance
@@ -101,4 +84,29 @@ func (v *recoveryView) submit() {
 			a.unlocked()
 		})
 	})
+}
+
+// kitField is where a recovery kit is pasted, and a button that fills it
+// from the kit's file instead.
+func (a *App) kitField() (*widget.Entry, *widget.Button) {
+	kit := widget.NewMultiLineEntry()
+	kit.Wrapping = fyne.TextWrapBreak
+	kit.TextStyle.Monospace = true
+	kit.SetPlaceHolder(lang.X("recover.paste", "Paste your recovery kit here, or the line starting with AGE-SECRET-KEY-1"))
+	kit.SetMinRowsVisible(3)
+	open := widget.NewButtonWithIcon(lang.X("recover.open", "Open kit file…"), theme.FolderOpenIcon(), func() {
+		dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil || r == nil {
+				return
+			}
+			defer r.Close()
+			data, err := io.ReadAll(io.LimitReader(r, 64<<10))
+			if err != nil {
+				dialog.ShowError(err, a.win)
+				return
+			}
+			kit.SetText(string(data))
+		}, a.win)
+	})
+	return kit, open
 }
