@@ -34,6 +34,8 @@ run: build
 test: setup lint
 	CGO_ENABLED=0 $(GO) build $(PURE)
 	$(GO) test -tags $(TAGS) -count=1 ./...
+	# Our copy of the passphrase estimator, a module of its own (see its README).
+	cd third_party/zxcvbn && $(GO) vet ./... && $(GO) test -count=1 ./...
 	$(GO) test -tags $(TAGS) -count=1 -race $(PURE)
 	# The GUI's flows under the race detector too (Fyne's test driver; about 5 min).
 	$(GO) test -tags $(TAGS) -count=1 -race -timeout 20m ./ui
