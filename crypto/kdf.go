@@ -91,6 +91,7 @@ func DeriveKey(passphrase, salt []byte, p KDFParams) (*[KeySize]byte, error) {
 	// behind.
 	buf := make([]byte, 0, 3*len(passphrase)+8)
 	normalised := norm.NFC.Append(buf, passphrase...)
+	makeRoomForKDF()
 	out := argon2.IDKey(normalised, salt, p.Time, p.MemoryKiB, p.Threads, KeySize)
 	Wipe(normalised)
 	Wipe(buf[:cap(buf)])
@@ -134,6 +135,13 @@ func measureArgon2id(p KDFParams) time.Duration {
 // in the heap. It costs one collection of a small heap: a few ms against
 // the KDF's 150 ms or more.
 func releaseKDFMemory() { debug.FreeOSMemory() }
+
+// makeRoomForKDF returns the heap's garbage and free pages to the operating
+// system just before Argon2id takes its block, so the process's peak memory
+// is what it needs plus the block, not that plus whatever garbage the
+// screens left since the last collection (about 10 MB on the unlock
+// screen). Same cost as releaseKDFMemory.
+func makeRoomForKDF() { debug.FreeOSMemory() }
 
 // calibrationSteps bounds the number of measurements. Each one costs up to
 // 1.4·target, so this also bounds how long Calibrate can take.
