@@ -15,7 +15,7 @@ export GOFLAGS += -trimpath
 # Pure-Go packages: built without cgo and tested under the race detector.
 PURE    := ./crypto/... ./journal ./journal/demo/... ./journal/insights/... ./journal/practice ./journal/reminder ./sound ./internal/instance ./internal/autostart
 
-.PHONY: all setup build run test test-long bench lint smoke clean package install newuser-check coldstart
+.PHONY: all setup build run test test-long bench lint smoke clean package install newuser-check coldstart rss
 
 all: build
 
@@ -74,6 +74,11 @@ newuser-check: setup
 # coldstart measures the start to the unlock prompt, median of 5.
 coldstart: setup
 	sh scripts/coldstart.sh
+
+# rss measures the real app's memory on a 10k vault under Xvfb (unlock,
+# Today, journal), typing the passphrase with xdotool.
+rss: setup
+	sh scripts/rss.sh
 
 clean:
 	rm -rf $(BIN)

@@ -4,7 +4,7 @@
 # on every `make`). Run as root or with sudo available.
 set -eu
 
-PKGS="gcc pkg-config libgl1-mesa-dev xorg-dev libasound2-dev xvfb x11-utils age imagemagick desktop-file-utils poppler-utils sqlite3"
+PKGS="gcc pkg-config libgl1-mesa-dev xorg-dev libasound2-dev xvfb x11-utils xdotool age imagemagick desktop-file-utils poppler-utils sqlite3"
 
 missing=""
 for p in $PKGS; do
