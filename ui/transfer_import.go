@@ -237,7 +237,7 @@ func (v *importView) showPreview() {
 				list.Add(wrapped(lang.X("transfer.import.skipped.more", "… and {{.N}} more", map[string]any{"N": len(p.Skipped) - maxSkippedShown})))
 				break
 			}
-			l := wrapped("• " + s)
+			l := wrapped("• " + skipText(s))
 			l.SizeName = theme.SizeNameCaptionText
 			list.Add(l)
 		}

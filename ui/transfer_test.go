@@ -393,7 +393,7 @@ func TestImportPreviewsThenAddsOnceOnly(t *testing.T) {
 			t.Errorf("%s: %q, want %q", name, got, want)
 		}
 	}
-	if !xferShows(a, `entry 6: the date "March 7th"`) {
+	if !xferShows(a, `entry 6: the date “March 7th 10:00” is not`) {
 		t.Errorf("the skipped entry's reason is not shown; labels: %q", xferLabels(a))
 	}
 	if xferCount(j.fakeJournal, journal.KindEntry) != 0 {

@@ -180,7 +180,7 @@ func describePreview(w io.Writer, source string, p *transfer.Preview) {
 				fmt.Fprintf(w, "    … and %d more\n", len(p.Skipped)-20)
 				break
 			}
-			fmt.Fprintf(w, "    %s\n", clean(s))
+			fmt.Fprintf(w, "    %s\n", clean(s.String()))
 		}
 	}
 }

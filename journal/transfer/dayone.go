@@ -79,30 +79,30 @@ func ParseDayOneZip(r io.ReaderAt, size int64, fallback *time.Location) (*Parsed
 			continue
 		}
 		if f.UncompressedSize64 > maxZipJSON {
-			all.Skipped = append(all.Skipped, fmt.Sprintf("%s: larger than %d MiB", clip(name), maxZipJSON>>20))
+			all.Skipped = append(all.Skipped, Skip{Where: Where{File: clip(name)}, Reason: SkipTooLarge, N: maxZipJSON >> 20})
 			continue
 		}
 		rc, err := f.Open()
 		if err != nil {
-			all.Skipped = append(all.Skipped, fmt.Sprintf("%s: %v", clip(name), err))
+			all.Skipped = append(all.Skipped, Skip{Where: Where{File: clip(name)}, Reason: SkipUnreadable, Value: err.Error()})
 			continue
 		}
 		// The size in the zip's directory may lie; the limit holds anyway.
 		data, err := readAllLimited(rc)
 		rc.Close()
 		if err != nil {
-			all.Skipped = append(all.Skipped, fmt.Sprintf("%s: %v", clip(name), err))
+			all.Skipped = append(all.Skipped, Skip{Where: Where{File: clip(name)}, Reason: SkipUnreadable, Value: err.Error()})
 			continue
 		}
 		p, err := ParseDayOneJSON(data, fallback)
 		if err != nil {
-			all.Skipped = append(all.Skipped, fmt.Sprintf("%s: not a Day One journal", clip(name)))
+			all.Skipped = append(all.Skipped, Skip{Where: Where{File: clip(name)}, Reason: SkipNotDayOne})
 			continue
 		}
 		journals++
 		all.Records = append(all.Records, p.Records...)
 		for _, s := range p.Skipped {
-			all.Skipped = append(all.Skipped, clip(name)+": "+s)
+			all.Skipped = append(all.Skipped, s.in(clip(name)))
 		}
 	}
 	if journals == 0 {
@@ -139,13 +139,13 @@ func ParseDayOneJSON(data []byte, fallback *time.Location) (*Parsed, error) {
 	media, dated := 0, 0
 	for i, e := range x.Entries {
 		if e.CreationDate == nil {
-			p.Skipped = append(p.Skipped, fmt.Sprintf("entry %d: no creationDate", i+1))
+			p.Skipped = append(p.Skipped, Skip{Where: Where{Entry: i + 1}, Reason: SkipNoDate})
 			continue
 		}
 		dated++
 		at, err := time.Parse(time.RFC3339, *e.CreationDate)
 		if err != nil {
-			p.Skipped = append(p.Skipped, fmt.Sprintf("entry %d: the date %q is not understood", i+1, clip(*e.CreationDate)))
+			p.Skipped = append(p.Skipped, Skip{Where: Where{Entry: i + 1}, Reason: SkipBadDate, Value: clip(*e.CreationDate)})
 			continue
 		}
 		loc := fallback
@@ -164,13 +164,13 @@ func ParseDayOneJSON(data []byte, fallback *time.Location) (*Parsed, error) {
 		if first, rest, _ := strings.Cut(strings.TrimLeft(text, "\n"), "\n"); strings.HasPrefix(first, "# ") {
 			title, body = strings.TrimPrefix(first, "# "), rest
 		}
-		p.keepValid(fmt.Sprintf("entry %d (%s)", i+1, at.Format(messageTime)), newEntry(at, updated.In(loc), title, body, e.Tags, e.Starred))
+		p.keepValid(Where{Entry: i + 1, At: at.Format(messageTime)}, newEntry(at, updated.In(loc), title, body, e.Tags, e.Starred))
 	}
 	if dated == 0 && len(x.Entries) > 0 {
 		return nil, fmt.Errorf("%w: not a Day One JSON export (its entries have no \"creationDate\")", ErrFormat)
 	}
 	if media > 0 {
-		p.Skipped = append(p.Skipped, fmt.Sprintf("%d photos or other media: not imported, marked [photo] in the text", media))
+		p.Skipped = append(p.Skipped, Skip{Reason: SkipMedia, N: media})
 	}
 	sortRecords(p.Records)
 	return p, nil

@@ -78,8 +78,12 @@ func checkEntries(t *testing.T, got []journal.Record, want []wantEntry) {
 	}
 }
 
-func checkSkipped(t *testing.T, got []string, want ...string) {
+func checkSkipped(t *testing.T, skipped []Skip, want ...string) {
 	t.Helper()
+	got := make([]string, len(skipped))
+	for i, s := range skipped {
+		got[i] = s.String()
+	}
 	if len(got) != len(want) {
 		t.Fatalf("skipped %q, want %d lines like %q", got, len(want), want)
 	}
@@ -102,7 +106,7 @@ func TestParseJrnlReadsItsJSONExport(t *testing.T) {
 		{"2026-03-04", "2026-03-04 22:10 +0100", "Сьогодні подзвонив мамі.", "Ми довго говорили.", []string{"сім'я", "family"}, 0, false},
 		{"2026-03-06", "2026-03-06 23:59 +0100", "Day eleven.", "", nil, 0, false},
 	})
-	checkSkipped(t, p.Skipped, `entry 6: the date "March 7th" "10:00" is not YYYY-MM-DD HH:MM`)
+	checkSkipped(t, p.Skipped, `entry 6: the date "March 7th 10:00" is not YYYY-MM-DD HH:MM`)
 	if p.Format != Jrnl || p.Format.String() != "jrnl" {
 		t.Errorf("format %q", p.Format)
 	}

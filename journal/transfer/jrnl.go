@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 )
 
@@ -40,7 +41,7 @@ func ParseJrnl(r io.Reader, loc *time.Location) (*Parsed, error) {
 	dated := 0
 	for i, e := range x.Entries {
 		if e.Date == nil {
-			p.Skipped = append(p.Skipped, fmt.Sprintf("entry %d: no date", i+1))
+			p.Skipped = append(p.Skipped, Skip{Where: Where{Entry: i + 1}, Reason: SkipNoDate})
 			continue
 		}
 		dated++
@@ -50,10 +51,10 @@ func ParseJrnl(r io.Reader, loc *time.Location) (*Parsed, error) {
 		}
 		at, err := time.ParseInLocation("2006-01-02 15:04", *e.Date+" "+clock, loc)
 		if err != nil {
-			p.Skipped = append(p.Skipped, fmt.Sprintf("entry %d: the date %q %q is not YYYY-MM-DD HH:MM", i+1, clip(*e.Date), clip(e.Time)))
+			p.Skipped = append(p.Skipped, Skip{Where: Where{Entry: i + 1}, Reason: SkipBadJrnlDate, Value: strings.TrimSpace(clip(*e.Date) + " " + clip(e.Time))})
 			continue
 		}
-		p.keepValid(fmt.Sprintf("entry %d (%s)", i+1, at.Format(messageTime)), newEntry(at, at, e.Title, e.Body, e.Tags, e.Starred))
+		p.keepValid(Where{Entry: i + 1, At: at.Format(messageTime)}, newEntry(at, at, e.Title, e.Body, e.Tags, e.Starred))
 	}
 	if dated == 0 && len(x.Entries) > 0 {
 		// Entries without jrnl's "date": another program's JSON (Day

@@ -81,7 +81,7 @@ func ParseMarkdown(root string, loc *time.Location) (*Parsed, error) {
 		}
 		data, err := os.ReadFile(f)
 		if err != nil {
-			p.Skipped = append(p.Skipped, fmt.Sprintf("%s: %v", name, errors.Unwrap(err)))
+			p.Skipped = append(p.Skipped, Skip{Where: Where{File: name}, Reason: SkipUnreadable, Value: errors.Unwrap(err).Error()})
 			continue
 		}
 		if total += len(data); total > maxSource {
@@ -137,9 +137,9 @@ type markerEntry struct {
 func (p *Parsed) parseMarkdownFile(name string, data []byte, loc *time.Location) {
 	text := strings.ReplaceAll(string(bytes.TrimPrefix(data, []byte("\ufeff"))), "\r\n", "\n")
 	fm, body := splitFrontMatter(text)
-	at, hasTime, err := dateOf(fm, name, loc)
-	if err != nil {
-		p.Skipped = append(p.Skipped, fmt.Sprintf("%s: %v", name, err))
+	at, hasTime, why := dateOf(fm, name, loc)
+	if why != nil {
+		p.Skipped = append(p.Skipped, *why)
 		return
 	}
 	if strings.HasPrefix(body, markerPrefix) || strings.Contains(body, "\n"+markerPrefix) {
@@ -161,10 +161,10 @@ func (p *Parsed) parseMarkdownFile(name string, data []byte, loc *time.Location)
 		if n, err := strconv.Atoi(m); err == nil && n >= 1 && n <= 5 {
 			r.Entry.Mood = n
 		} else {
-			p.Skipped = append(p.Skipped, fmt.Sprintf("%s: the mood %q is not 1–5; imported without it", name, clip(m)))
+			p.Skipped = append(p.Skipped, Skip{Where: Where{File: name}, Reason: SkipBadMood, Value: clip(m)})
 		}
 	}
-	p.keepValid(name, r)
+	p.keepValid(Where{File: name}, r)
 }
 
 // parseRewireDay reads the records of a day file written by ExportMarkdown.
@@ -176,7 +176,7 @@ func (p *Parsed) parseRewireDay(name, day, body string, loc *time.Location) {
 			continue
 		}
 		n++
-		where := fmt.Sprintf("%s, record %d", name, n)
+		where := Where{File: name, Record: n}
 		end := i + 1
 		for end < len(lines) && !strings.HasPrefix(lines[end], markerPrefix) {
 			end++
@@ -185,7 +185,7 @@ func (p *Parsed) parseRewireDay(name, day, body string, loc *time.Location) {
 		raw, ok := strings.CutSuffix(strings.TrimSpace(strings.TrimPrefix(lines[i], markerPrefix)), "-->")
 		var m marker
 		if !ok || json.Unmarshal([]byte(raw), &m) != nil {
-			p.Skipped = append(p.Skipped, where+": its Rewire comment does not parse")
+			p.Skipped = append(p.Skipped, Skip{Where: where, Reason: SkipBadMarker})
 			i = end - 1
 			continue
 		}
@@ -218,7 +218,7 @@ func (p *Parsed) parseRewireDay(name, day, body string, loc *time.Location) {
 		case m.Kind == journal.KindCheckIn && m.CheckIn != nil:
 			r.CheckIn = m.CheckIn
 		default:
-			p.Skipped = append(p.Skipped, fmt.Sprintf("%s: a %q record is not imported from Markdown", where, clip(string(m.Kind))))
+			p.Skipped = append(p.Skipped, Skip{Where: where, Reason: SkipKindNotImported, Value: clip(string(m.Kind))})
 			i = end - 1
 			continue
 		}
@@ -365,8 +365,9 @@ var frontDateLayouts = []struct {
 }
 
 // dateOf returns the day (and time, if hasTime) of a generic Markdown
-// file: the front matter's date, else one in the file name.
-func dateOf(fm frontMatter, name string, loc *time.Location) (at time.Time, hasTime bool, err error) {
+// file: the front matter's date, else one in the file name; or, when it
+// has none it can read, why not (SkipBadFileDate or SkipNoFileDate).
+func dateOf(fm frontMatter, name string, loc *time.Location) (at time.Time, hasTime bool, why *Skip) {
 	if v := cmp.Or(fm.str("date"), fm.str("created")); v != "" {
 		for _, l := range frontDateLayouts {
 			if t, err := time.ParseInLocation(l.layout, v, loc); err == nil {
@@ -376,7 +377,7 @@ func dateOf(fm frontMatter, name string, loc *time.Location) (at time.Time, hasT
 				return t, l.hasTime, nil
 			}
 		}
-		return time.Time{}, false, fmt.Errorf("the date %q in the front matter is not YYYY-MM-DD", clip(v))
+		return time.Time{}, false, &Skip{Where: Where{File: name}, Reason: SkipBadFileDate, Value: clip(v)}
 	}
 	base := filepath.Base(name)
 	for _, m := range fileDate.FindAllStringSubmatch(base, -1) {
@@ -384,5 +385,5 @@ func dateOf(fm frontMatter, name string, loc *time.Location) (at time.Time, hasT
 			return t, false, nil
 		}
 	}
-	return time.Time{}, false, errors.New("no date in the front matter or the file name")
+	return time.Time{}, false, &Skip{Where: Where{File: name}, Reason: SkipNoFileDate}
 }

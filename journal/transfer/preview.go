@@ -34,7 +34,7 @@ var _ Journal = (*journal.Vault)(nil)
 type Parsed struct {
 	Format  Format           // the format parsed
 	Records []journal.Record // oldest first; each one validates
-	Skipped []string         // e.g. `notes.md: no date in the front matter or the file name`
+	Skipped []Skip           // e.g. `notes.md: no date in the front matter or the file name`
 }
 
 // Preview is what an import will do, for the user to confirm.
@@ -54,7 +54,7 @@ type Preview struct {
 	// Dates are the days the new records belong to, oldest first.
 	Dates []string
 	// Skipped says what the parser could not use and what was kept.
-	Skipped []string
+	Skipped []Skip
 }
 
 // First is the first day with a new record, or "".
@@ -117,7 +117,7 @@ func NewPreview(j Journal, parsed *Parsed) (*Preview, error) {
 			day := string(r.Kind) + " " + r.Date
 			if daily[day] {
 				p.Kept++
-				p.Skipped = append(p.Skipped, fmt.Sprintf("%s: Rewire already has a different %s for this day; it is kept", r.Date, kindName(r.Kind)))
+				p.Skipped = append(p.Skipped, Skip{Where: Where{At: r.Date}, Reason: SkipKeptOwnRecord, Value: string(r.Kind)})
 				continue
 			}
 			daily[day] = true
@@ -237,13 +237,13 @@ func sortRecords(rs []journal.Record) {
 
 // keepValid appends r to p's records if it validates, and otherwise says
 // why in p.Skipped.
-func (p *Parsed) keepValid(where string, r journal.Record) {
+func (p *Parsed) keepValid(where Where, r journal.Record) {
 	if r.Entry != nil && r.Entry.Title == "" && r.Entry.Body == "" {
-		p.Skipped = append(p.Skipped, where+": empty")
+		p.Skipped = append(p.Skipped, Skip{Where: where, Reason: SkipEmpty})
 		return
 	}
 	if err := r.Validate(); err != nil {
-		p.Skipped = append(p.Skipped, fmt.Sprintf("%s: %v", where, err))
+		p.Skipped = append(p.Skipped, Skip{Where: where, Reason: SkipInvalid, Value: err.Error()})
 		return
 	}
 	p.Records = append(p.Records, r)
