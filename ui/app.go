@@ -298,8 +298,8 @@ func (a *App) Lock() {
 	if a.j == nil || a.j.Locked() && a.shell == nil {
 		return
 	}
+	a.dropShell() // screens save first: a guide in a screen pauses and saves
 	a.stopBreathing()
-	a.dropShell()
 	a.refreshTray()
 	if err := a.j.Lock(); err != nil {
 		fyne.LogError("lock", err)

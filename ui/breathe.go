@@ -315,6 +315,31 @@ func (v *breathingView) finish(now time.Time) {
 	v.showAfter(now)
 }
 
+// close ends the session now and saves it, without the closing rating,
+// and stops drawing. The after page, if it shows, already saved its
+// rating as it was chosen.
+func (v *breathingView) close() {
+	if v.ended {
+		return
+	}
+	now := v.a.Now()
+	v.guide.Stop(now)
+	if v.cfg.Save && (v.rec != nil || v.guide.Session(now).Seconds > 0) {
+		v.save(now)
+	}
+	v.halt()
+}
+
+// running reports whether the guide is breathing (neither paused nor
+// ended) at now.
+func (v *breathingView) running(now time.Time) bool {
+	if v.ended {
+		return false
+	}
+	st := v.guide.Tick(now)
+	return !st.Paused && !st.Done
+}
+
 // showAfter is the closing page: what was breathed, and the optional
 // distress rating after.
 func (v *breathingView) showAfter(now time.Time) {
