@@ -381,6 +381,12 @@ func (a *App) tick() {
 	if a.idle.noticeFocus(a.win.Canvas().Focused(), now) {
 		return
 	}
+	if a.practiceRunning(now) {
+		// Watching a wave, following a guide or sitting still is not
+		// idleness: the idle time starts when the practice ends or pauses.
+		a.idle.touch(now)
+		return
+	}
 	if a.idle.expired(now) {
 		a.Lock()
 	}

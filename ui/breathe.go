@@ -242,7 +242,6 @@ func (v *breathingView) save(now time.Time) {
 		return
 	}
 	v.rec, v.lastSave = r, now
-	v.a.Touch() // a session in progress is not idleness
 	if v.a.settings.BreathingSince == "" {
 		st := v.a.settings
 		st.BreathingSince = r.Date
@@ -308,6 +307,7 @@ func (v *breathingView) finish(now time.Time) {
 		v.save(now) // a session stopped before its first second is not one
 	}
 	v.halt()
+	v.a.Touch() // the idle time counts from the end of the practice
 	if !v.cfg.Save {
 		v.leave()
 		return

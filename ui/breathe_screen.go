@@ -40,6 +40,11 @@ func (s *breatheScreen) Refresh() {
 	}
 }
 
+// practicing reports whether the screen's guide is breathing.
+func (s *breatheScreen) practicing(now time.Time) bool {
+	return s.panel != nil && s.panel.practicing(now)
+}
+
 // Leave saves a session in progress (the screen may never have been shown).
 func (s *breatheScreen) Leave() {
 	if s.panel != nil {

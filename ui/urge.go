@@ -120,6 +120,22 @@ func (s *urgeScreen) Leave() {
 	s.dialogs = nil
 }
 
+// practicing reports whether the session runs at now, or the user
+// breathes in the middle of it. A session paused for breathing (while the
+// user chooses a pattern or has paused the guide), ending (the form) or
+// whose half-hour offer is waiting unanswered does not: one left alone
+// locks the normal idle time after its soft cap.
+func (s *urgeScreen) practicing(now time.Time) bool {
+	if s.breath != nil && s.breath.practicing(now) {
+		return true
+	}
+	if s.sess == nil || !s.endAt.IsZero() || s.sess.Paused() {
+		return false
+	}
+	st := s.sess.Tick(now)
+	return st.Phase == rwpractice.UrgeRunning && !st.SoftCap
+}
+
 // showDialog shows d and remembers it for Leave.
 func (s *urgeScreen) showDialog(d dialog.Dialog) {
 	s.dialogs = append(s.dialogs, d)
