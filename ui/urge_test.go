@@ -408,6 +408,10 @@ func TestUrgeBreathingAndBack(t *testing.T) {
 	}
 
 	r.startPreset(len(rwpractice.Presets())) // the user's pattern
+	a.StartUrge() // Ctrl+U while breathing keeps the breathing
+	if s.view != urgeBreathing || a.breathing == nil {
+		t.Fatalf("Ctrl+U left the breathing practice (view %d)", s.view)
+	}
 	r.run(60, time.Second)
 	if !shows(a, "Slow waves") || !shows(a, "1:20 since you started") || shows(a, duePrompt) {
 		t.Fatalf("a minute into the guide: texts %q", visibleTexts(a))
@@ -468,6 +472,36 @@ func TestUrgeBreathingAndBack(t *testing.T) {
 	}
 	if ep := onlyUrge(t, j); !slices.Equal(ratingsOf(ep), []int{8, 5, 4}) || len(ep.Pauses) != 2 || ep.Pauses[1].To.IsZero() {
 		t.Errorf("the episode after two breaks: ratings %v, pauses %+v", ratingsOf(ep), ep.Pauses)
+	}
+}
+
+// TestUrgeLockWhileBreathing: locking in the middle of a guide inside
+// urge surfing saves both, and the next unlock offers the session again.
+func TestUrgeLockWhileBreathing(t *testing.T) {
+	r := newPracticeRig(t, true)
+	a, j := r.a, r.j
+	a.StartUrge()
+	rateUrge(t, a, 6)
+	tapButton(t, a, "Breathe for a while")
+	r.startPreset(2) // coherent
+	r.run(40, time.Second)
+	tapButton(t, a, "Lock")
+	r.run(1, time.Second) // the session's ticker notices the lock at its next tick
+	if !j.Locked() || a.breathing != nil || r.tick.running() != 0 {
+		t.Fatalf("locked %v, guide %v, %d tickers", j.Locked(), a.breathing != nil, r.tick.running())
+	}
+	logged := r.sessions(rwpractice.PracticeBreathing)
+	if len(logged) != 1 || logged[0].Session.Seconds != 40 {
+		t.Fatalf("breathing log after lock: %+v, want the 40 s breathed", logged)
+	}
+	if ep := onlyUrge(t, j); ep.Finished || len(ep.Pauses) != 1 || !slices.Equal(ratingsOf(ep), []int{6}) {
+		t.Fatalf("episode after lock: %+v", ep)
+	}
+	r.clock.advance(time.Minute)
+	test.Type(a.unlockView.passphrase, testPassphrase)
+	a.unlockView.submit()
+	if overlayButton(a, "Resume surfing") == nil {
+		t.Error("no offer to resume after unlocking again")
 	}
 }
 
