@@ -408,7 +408,7 @@ func TestUrgeBreathingAndBack(t *testing.T) {
 	}
 
 	r.startPreset(len(rwpractice.Presets())) // the user's pattern
-	a.StartUrge() // Ctrl+U while breathing keeps the breathing
+	a.StartUrge()                            // Ctrl+U while breathing keeps the breathing
 	if s.view != urgeBreathing || a.breathing == nil {
 		t.Fatalf("Ctrl+U left the breathing practice (view %d)", s.view)
 	}
