@@ -298,8 +298,8 @@ func (a *App) Lock() {
 	if a.j == nil || a.j.Locked() && a.shell == nil {
 		return
 	}
+	a.dropShell() // screens save first: a guide in a screen pauses and saves
 	a.stopBreathing()
-	a.dropShell()
 	a.refreshTray()
 	if err := a.j.Lock(); err != nil {
 		fyne.LogError("lock", err)
@@ -379,6 +379,12 @@ func (a *App) tick() {
 	}
 	now := a.Now()
 	if a.idle.noticeFocus(a.win.Canvas().Focused(), now) {
+		return
+	}
+	if a.practiceRunning(now) {
+		// Watching a wave, following a guide or sitting still is not
+		// idleness: the idle time starts when the practice ends or pauses.
+		a.idle.touch(now)
 		return
 	}
 	if a.idle.expired(now) {

@@ -242,7 +242,6 @@ func (v *breathingView) save(now time.Time) {
 		return
 	}
 	v.rec, v.lastSave = r, now
-	v.a.Touch() // a session in progress is not idleness
 	if v.a.settings.BreathingSince == "" {
 		st := v.a.settings
 		st.BreathingSince = r.Date
@@ -308,11 +307,37 @@ func (v *breathingView) finish(now time.Time) {
 		v.save(now) // a session stopped before its first second is not one
 	}
 	v.halt()
+	v.a.Touch() // the idle time counts from the end of the practice
 	if !v.cfg.Save {
 		v.leave()
 		return
 	}
 	v.showAfter(now)
+}
+
+// close ends the session now and saves it, without the closing rating,
+// and stops drawing. The after page, if it shows, already saved its
+// rating as it was chosen.
+func (v *breathingView) close() {
+	if v.ended {
+		return
+	}
+	now := v.a.Now()
+	v.guide.Stop(now)
+	if v.cfg.Save && (v.rec != nil || v.guide.Session(now).Seconds > 0) {
+		v.save(now)
+	}
+	v.halt()
+}
+
+// running reports whether the guide is breathing (neither paused nor
+// ended) at now.
+func (v *breathingView) running(now time.Time) bool {
+	if v.ended {
+		return false
+	}
+	st := v.guide.Tick(now)
+	return !st.Paused && !st.Done
 }
 
 // showAfter is the closing page: what was breathed, and the optional

@@ -30,7 +30,7 @@ func (s *breatheScreen) Title() string       { return lang.X("breathe.nav", "Bre
 func (s *breatheScreen) Icon() fyne.Resource { return theme.MediaPlayIcon() }
 
 func (s *breatheScreen) Content() fyne.CanvasObject {
-	s.panel = s.a.newBreathingPanel(nil, nil)
+	s.panel = s.a.newBreathingPanel(nil)
 	return s.panel.Content()
 }
 
@@ -38,6 +38,11 @@ func (s *breatheScreen) Refresh() {
 	if s.panel != nil {
 		s.panel.refresh()
 	}
+}
+
+// practicing reports whether the screen's guide is breathing.
+func (s *breatheScreen) practicing(now time.Time) bool {
+	return s.panel != nil && s.panel.practicing(now)
 }
 
 // Leave saves a session in progress (the screen may never have been shown).
@@ -53,7 +58,6 @@ func (s *breatheScreen) Leave() {
 // and urge surfing embeds it to breathe in the middle of a craving.
 type breathingPanel struct {
 	a      *App
-	onBack func()
 	onDone func(journal.PracticeSession)
 
 	root    *fyne.Container // shows one page at a time
@@ -72,12 +76,13 @@ type breathingPanel struct {
 	editor *patternEditor
 }
 
-// newBreathingPanel builds the breathing practice. onBack, if not nil,
-// adds a Back button to the list (for a caller that embeds it); onDone, if
-// not nil, is called with each session once the user finishes it, instead
-// of returning to the list.
-func (a *App) newBreathingPanel(onBack func(), onDone func(journal.PracticeSession)) *breathingPanel {
-	p := &breathingPanel{a: a, onBack: onBack, onDone: onDone}
+// newBreathingPanel builds the breathing practice. onDone, if not nil, is
+// called with each session once the user finishes it (after the closing
+// rating; the session is saved and the list shows again). A
+// caller that embeds the panel gives its own way back, and calls
+// [breathingPanel.close] when the user takes it.
+func (a *App) newBreathingPanel(onDone func(journal.PracticeSession)) *breathingPanel {
+	p := &breathingPanel{a: a, onDone: onDone}
 	p.presets = container.NewVBox()
 	p.mine = container.NewVBox()
 	p.recent = container.NewVBox()
@@ -92,10 +97,6 @@ func (a *App) newBreathingPanel(onBack func(), onDone func(journal.PracticeSessi
 
 	newBtn := widget.NewButtonWithIcon(lang.X("breathe.mine.new", "New pattern"), theme.ContentAddIcon(), func() { p.edit(nil) })
 	top := []fyne.CanvasObject{screenHeading(lang.X("breathe.nav", "Breathe"))}
-	if onBack != nil {
-		back := widget.NewButtonWithIcon(lang.X("breathe.back", "Back"), theme.NavigateBackIcon(), onBack)
-		top = []fyne.CanvasObject{container.NewBorder(nil, nil, back, nil, top[0])}
-	}
 	cues := widget.NewCheck(lang.X("breathe.sound.cues", "A soft sound at each phase"), func(on bool) {
 		a.fyne.Preferences().SetBool(prefBreathCues, on)
 	})
@@ -125,6 +126,26 @@ func (p *breathingPanel) Leave() {
 	if p.guide != nil {
 		p.guide.Leave()
 	}
+}
+
+// close ends a guide in progress and saves what was breathed, without
+// the closing rating (the user chose to go back to what they were doing),
+// and shows the list again.
+func (p *breathingPanel) close() {
+	if p.guide == nil {
+		return
+	}
+	p.guide.close()
+	p.guide = nil
+	p.before.clear()
+	p.refresh()
+	p.show(p.list)
+}
+
+// practicing reports whether the panel's guide is running (not paused)
+// at now.
+func (p *breathingPanel) practicing(now time.Time) bool {
+	return p.guide != nil && p.guide.running(now)
 }
 
 func (p *breathingPanel) show(obj fyne.CanvasObject) {
@@ -343,12 +364,11 @@ func (p *breathingPanel) start(pat prac.Pattern) {
 	g, err := a.newBreathingView(guideConfig{Pattern: pat, Save: a.Records() != nil, Before: p.before.value(), Finished: func(s journal.PracticeSession) {
 		p.guide = nil
 		p.before.clear()
-		if p.onDone != nil {
-			p.onDone(s)
-			return
-		}
 		p.refresh()
 		p.show(p.list)
+		if p.onDone != nil {
+			p.onDone(s)
+		}
 	}})
 	if err != nil {
 		fyne.LogError("breathing guide", err)

@@ -511,25 +511,43 @@ func visibleLabel(a *App, text string) bool {
 }
 
 // TestBreathingPanelEmbeds is the contract urge surfing relies on: a
-// panel of its own, a Back button, and the session handed over at the end.
+// panel of its own, the session handed over at the end, and close ending
+// a guide in progress with what was breathed saved.
 func TestBreathingPanelEmbeds(t *testing.T) {
 	r := newPracticeRig(t, true)
-	back := 0
 	var got []journal.PracticeSession
-	p := r.a.newBreathingPanel(func() { back++ }, func(s journal.PracticeSession) { got = append(got, s) })
+	p := r.a.newBreathingPanel(func(s journal.PracticeSession) { got = append(got, s) })
 	r.a.win.SetContent(p.Content())
-	test.Tap(button(r.a, "Back"))
-	if back != 1 {
-		t.Fatalf("Back called the callback %d times", back)
-	}
 	r.startPreset(2) // coherent
 	r.run(30, time.Second)
+	if !p.practicing(r.clock.Now()) {
+		t.Error("a running guide does not count as practising")
+	}
 	test.Tap(button(r.a, "Done"))
+	if p.practicing(r.clock.Now()) {
+		t.Error("the closing page counts as practising")
+	}
 	test.Tap(button(r.a, "Finish"))
 	if len(got) != 1 || got[0].Pattern != prac.PresetCoherent || got[0].Seconds != 30 || !got[0].Finished {
 		t.Fatalf("handed over %+v", got)
 	}
 	if n := len(r.sessions(prac.PracticeBreathing)); n != 1 {
 		t.Errorf("%d sessions saved, want 1", n)
+	}
+
+	r.startPreset(0) // box
+	r.run(10, time.Second)
+	p.close()
+	if p.practicing(r.clock.Now()) || r.tick.running() != 0 || r.a.breathing != nil {
+		t.Errorf("the guide runs on after close (%d tickers)", r.tick.running())
+	}
+	saved := r.sessions(prac.PracticeBreathing)
+	if len(saved) != 2 || len(got) != 1 {
+		t.Fatalf("after close: %d sessions saved, %d handed over; want 2 and 1", len(saved), len(got))
+	}
+	for _, rec := range saved {
+		if rec.Session.Pattern == prac.PresetBox && rec.Session.Seconds != 10 {
+			t.Errorf("close saved %+v, want the 10 s of box breathing", rec.Session)
+		}
 	}
 }

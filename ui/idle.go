@@ -42,6 +42,32 @@ func (t *idleTimer) noticeFocus(f fyne.Focusable, now time.Time) bool {
 	return true
 }
 
+// practicer is a screen with a timed practice that may be running.
+type practicer interface {
+	// practicing reports whether the screen's practice runs (has started,
+	// is neither paused nor over) at now.
+	practicing(now time.Time) bool
+}
+
+// practiceRunning reports whether a timed practice runs at now: urge
+// surfing, a breathing guide or a meditation, on any screen (they go on
+// while another screen shows), or the tray's breathing guide. The idle
+// lock waits while one does.
+func (a *App) practiceRunning(now time.Time) bool {
+	if a.breathing != nil && a.breathing.running(now) {
+		return true
+	}
+	if a.shell == nil {
+		return false
+	}
+	for _, s := range a.shell.screens {
+		if p, ok := s.(practicer); ok && p.practicing(now) {
+			return true
+		}
+	}
+	return false
+}
+
 // activityCatcher sits behind the window content and reports mouse
 // movement and taps that reach it as activity.
 type activityCatcher struct {

@@ -430,6 +430,11 @@ func (s *meditateScreen) start() {
 	s.root.Refresh()
 }
 
+// practicing reports whether a sit runs: see [meditationRun.running].
+func (s *meditateScreen) practicing(now time.Time) bool {
+	return s.sit != nil && s.sit.running(now)
+}
+
 // Leave saves a sit in progress; it keeps running while another screen
 // shows.
 func (s *meditateScreen) Leave() {
@@ -588,7 +593,6 @@ func (r *meditationRun) save(now time.Time) {
 		return
 	}
 	r.rec, r.lastSave = rec, now
-	r.a.Touch() // sitting still is not idleness
 }
 
 func (r *meditationRun) togglePause() {
@@ -634,6 +638,7 @@ func (r *meditationRun) finish(now time.Time) {
 		r.save(now)
 	}
 	r.halt()
+	r.a.Touch() // the idle time counts from the end of the sit
 	msg := lang.X("meditate.done.cancelled", "No sit this time. That's all right.")
 	if st.Elapsed > 0 {
 		msg = lang.X("meditate.done.text", "You sat for {{.Time}}. Take a moment before you move on.", map[string]any{"Time": formatSpan(st.Elapsed)})
@@ -648,6 +653,18 @@ func (r *meditationRun) finish(now time.Time) {
 	r.body.Objects = []fyne.CanvasObject{centered(520, heading(lang.X("meditate.done.title", "Your sit is complete")), text, r.bellText, container.NewCenter(back), r.status.label)}
 	r.body.Refresh()
 	r.drawGlow(now)
+}
+
+// running reports whether the sit goes on at now: warming up or sitting,
+// not paused. An open-ended sit counts only up to [prac.MaxSit], the
+// longest fixed one, so one left running does not keep the journal
+// unlocked for ever.
+func (r *meditationRun) running(now time.Time) bool {
+	if r.ended || r.a.shell != r.sh {
+		return false
+	}
+	st := r.m.State(now)
+	return !st.Paused && st.Stage != prac.MeditationDone && (!st.OpenEnded || st.Elapsed < prac.MaxSit)
 }
 
 // Leave saves the sit as it is.

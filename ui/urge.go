@@ -29,11 +29,12 @@ import (
 type urgeView int
 
 const (
-	urgeHome    urgeView = iota // history, personal figures, a start button
-	urgeStart                   // the first rating
-	urgeRunning                 // guidance, prompts and the live wave
-	urgeEnding                  // the end form
-	urgeDone                    // the closing message
+	urgeHome      urgeView = iota // history, personal figures, a start button
+	urgeStart                     // the first rating
+	urgeRunning                   // guidance, prompts and the live wave
+	urgeEnding                    // the end form
+	urgeDone                      // the closing message
+	urgeBreathing                 // the breathing practice, the session waiting
 )
 
 // urgeTickEvery is how often the running view is brought up to date:
@@ -57,8 +58,12 @@ type urgeScreen struct {
 	view urgeView
 	body *fyne.Container // holds the current view
 
-	run  *urgeRunView // the running view's widgets, while it is built
-	form *urgeEndForm // the end form, while it shows
+	run *urgeRunView // the running view's widgets, while it is built
+	// breath is the breathing practice the user went to from the running
+	// session, while it shows; breathInfo says the session goes on.
+	breath     *breathingPanel
+	breathInfo *widget.Label
+	form       *urgeEndForm // the end form, while it shows
 	// endAt is when the user chose to end; the episode ends there even if
 	// the form takes a while to fill in.
 	endAt time.Time
@@ -92,18 +97,43 @@ func (s *urgeScreen) Content() fyne.CanvasObject {
 	return s.body
 }
 
-// Refresh shows the current view again; the home view reloads the history.
-func (s *urgeScreen) Refresh() { s.render() }
+// Refresh shows the current view again; the home view reloads the
+// history, the breathing practice the user's patterns.
+func (s *urgeScreen) Refresh() {
+	if s.view == urgeBreathing && s.breath != nil {
+		s.breath.refresh()
+	}
+	s.render()
+}
 
 // Leave saves what is unsaved: the end form's draft at once. Ratings are
 // saved as they are given. A running session goes on in the background
 // (the urge does too) and is there when the user comes back.
 func (s *urgeScreen) Leave() {
 	s.saver.flush()
+	if s.breath != nil {
+		s.breath.Leave() // pauses and saves a guide in progress
+	}
 	for _, d := range s.dialogs {
 		d.Hide()
 	}
 	s.dialogs = nil
+}
+
+// practicing reports whether the session runs at now, or the user
+// breathes in the middle of it. A session paused for breathing (while the
+// user chooses a pattern or has paused the guide), ending (the form) or
+// whose half-hour offer is waiting unanswered does not: one left alone
+// locks the normal idle time after its soft cap.
+func (s *urgeScreen) practicing(now time.Time) bool {
+	if s.breath != nil && s.breath.practicing(now) {
+		return true
+	}
+	if s.sess == nil || !s.endAt.IsZero() || s.sess.Paused() {
+		return false
+	}
+	st := s.sess.Tick(now)
+	return st.Phase == rwpractice.UrgeRunning && !st.SoftCap
 }
 
 // showDialog shows d and remembers it for Leave.
@@ -132,7 +162,7 @@ func (a *App) StartUrge() {
 	switch {
 	case s.sess == nil:
 		s.view = urgeStart
-	case s.view != urgeEnding:
+	case s.view != urgeEnding && s.view != urgeBreathing:
 		s.view = urgeRunning
 	}
 	s.show()
@@ -161,11 +191,17 @@ func (s *urgeScreen) render() {
 	if s.body == nil {
 		return
 	}
-	if s.sess == nil && (s.view == urgeRunning || s.view == urgeEnding) {
+	if s.sess == nil && (s.view == urgeRunning || s.view == urgeEnding || s.view == urgeBreathing) {
 		s.view = urgeHome
+	}
+	if s.view == urgeBreathing && s.breath == nil {
+		s.view = urgeRunning
 	}
 	if s.view != urgeRunning {
 		s.run = nil
+	}
+	if s.view != urgeBreathing {
+		s.breathInfo = nil
 	}
 	if s.view != urgeEnding {
 		s.form = nil
@@ -181,6 +217,9 @@ func (s *urgeScreen) render() {
 		obj = s.endView()
 	case urgeDone:
 		obj = s.doneView()
+	case urgeBreathing:
+		obj = s.breathView()
+		s.update()
 	default:
 		obj = s.hist.view()
 		s.hist.load()
@@ -275,16 +314,26 @@ func (s *urgeScreen) onTick() {
 	s.update()
 }
 
-// update brings the running view up to date for now.
+// update brings the running view, or the line over the breathing
+// practice, up to date for now.
 func (s *urgeScreen) update() {
-	if s.run == nil || s.sess == nil {
+	if s.sess == nil {
 		return
 	}
-	s.run.show(s.sess.Tick(s.a.Now()), s.sess)
+	st := s.sess.Tick(s.a.Now())
+	if s.breathInfo != nil {
+		setText(s.breathInfo, lang.X("urge.breath.info", "Your urge session goes on while you breathe: {{.Time}} since you started. Come back to it whenever you like.",
+			map[string]any{"Time": clockDuration(st.Elapsed)}))
+	}
+	if s.run != nil {
+		s.run.show(st, s.sess)
+	}
 }
 
-// breathe leaves for the breathing guide, pausing the session, and comes
-// back to it as it was.
+// breathe opens the breathing practice inside the urge screen: the
+// user's patterns, logged like on the Breathe screen. The session is
+// marked as away breathing (no prompts meanwhile; the urge's clock runs
+// on) and saved; a line above the practice leads back to it.
 func (s *urgeScreen) breathe() {
 	a := s.a
 	if s.sess == nil {
@@ -296,21 +345,21 @@ func (s *urgeScreen) breathe() {
 		return
 	}
 	s.save()
-	s.stopTicker()
-	sh, prev := a.shell, a.win.Content()
-	a.showBreathing(func() {
-		if a.shell != sh || sh == nil {
-			return // locked meanwhile: the episode is saved with its pause
-		}
-		a.win.SetContent(prev)
-		s.back()
-	})
+	s.breath = a.newBreathingPanel(func(journal.PracticeSession) { s.back() })
+	s.setView(urgeBreathing)
+	s.startTicker()
 }
 
-// back resumes the session after breathing.
+// back returns from breathing to the running session. A guide still
+// running is ended and saved as it is; a session already finished was
+// handed over, with its closing rating, before this.
 func (s *urgeScreen) back() {
 	a := s.a
 	a.Touch()
+	if s.breath != nil {
+		s.breath.close()
+		s.breath = nil
+	}
 	if s.sess == nil {
 		return
 	}
@@ -319,8 +368,8 @@ func (s *urgeScreen) back() {
 		return
 	}
 	s.save()
+	s.setView(urgeRunning)
 	s.startTicker()
-	s.update()
 }
 
 // keepGoing answers the soft cap.

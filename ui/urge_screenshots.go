@@ -7,8 +7,8 @@ import (
 	rwpractice "github.com/rewirejournal/rewire/journal/practice"
 )
 
-// screenshotUrge shows urge surfing at its first rating, mid-wave, at the
-// end form, after a lapse, an episode from the history and the offer to
+// screenshotUrge shows urge surfing at its first rating, mid-wave, with
+// the breathing practice open, at the end form, after a lapse, an episode from the history and the offer to
 // resume after a crash, for [Screenshots]; shot captures the window. The
 // session it shows is made up and never saved, so the demo vault stays as
 // it was for the next language.
@@ -21,7 +21,7 @@ func screenshotUrge(a *App, shot func(name string)) {
 	defer func() {
 		s.saver.forget()
 		s.stopTicker()
-		s.sess, s.form, s.run = nil, nil, nil
+		s.sess, s.form, s.run, s.breath = nil, nil, nil, nil
 		s.view = urgeHome
 	}()
 	a.ShowScreen(screenUrge)
@@ -51,6 +51,16 @@ func screenshotUrge(a *App, shot func(name string)) {
 	s.status.clear()
 	s.setView(urgeRunning)
 	shot("urge-wave")
+
+	// Breathing in the middle of it: the patterns under the line back to
+	// the session (paused in memory only; nothing is saved).
+	if sess.Pause(now) == nil {
+		s.breath = a.newBreathingPanel(nil)
+		s.setView(urgeBreathing)
+		shot("urge-breathe")
+		s.breath = nil
+		_ = sess.Resume(now)
+	}
 
 	s.endAt = now
 	s.prefill = rwpractice.UrgeOutcome{Triggers: []string{rwpractice.TriggerFeelings, rwpractice.TriggerPlaces},

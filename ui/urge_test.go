@@ -385,36 +385,123 @@ func TestUrgeSoftCapAndKeepGoing(t *testing.T) {
 	}
 }
 
+// TestUrgeBreathingAndBack breathes in the middle of a craving: the
+// user's own pattern, logged like on the Breathe screen, and back to the
+// same session, which went on meanwhile; then once more, going back in the
+// middle of a guide.
 func TestUrgeBreathingAndBack(t *testing.T) {
-	a, j, clock := unlockedTestApp(t)
-	s, tk, _ := urgeOf(t, a)
+	r := newPracticeRig(t, true) // one hand-driven ticker for the session and the guide
+	a, j, clock := r.a, r.j, r.clock
+	dailySeed(t, j, journal.Record{Kind: journal.KindPattern, Date: clock.Now().Format(journal.DateLayout),
+		Pattern: &journal.BreathingPattern{Name: "Slow waves", Inhale: 4, Exhale: 6, Minutes: 5}})
+	s := a.urgeOf()
 	a.StartUrge()
 	rateUrge(t, a, 8)
-	clock.advance(20 * time.Second)
+	r.run(20, time.Second)
 	tapButton(t, a, "Breathe for a while")
-	if a.breathing == nil || tk.running() != 0 {
-		t.Fatalf("breathing %v with %d tickers; want the guide and the session paused", a.breathing != nil, tk.running())
+	if s.view != urgeBreathing || !shows(a, "Slow waves") || !shows(a, "Box breathing") ||
+		!shows(a, "Your urge session goes on while you breathe: 0:20 since you started") {
+		t.Fatalf("no breathing practice in the urge screen; texts %q", visibleTexts(a))
 	}
 	if ep := onlyUrge(t, j); len(ep.Pauses) != 1 || !ep.Pauses[0].To.IsZero() {
 		t.Fatalf("the pause was not saved as it began: %+v", ep.Pauses)
 	}
-	clock.advance(2 * time.Minute)
+
+	r.startPreset(len(rwpractice.Presets())) // the user's pattern
+	a.StartUrge()                            // Ctrl+U while breathing keeps the breathing
+	if s.view != urgeBreathing || a.breathing == nil {
+		t.Fatalf("Ctrl+U left the breathing practice (view %d)", s.view)
+	}
+	r.run(60, time.Second)
+	if !shows(a, "Slow waves") || !shows(a, "1:20 since you started") || shows(a, duePrompt) {
+		t.Fatalf("a minute into the guide: texts %q", visibleTexts(a))
+	}
 	tapButton(t, a, "Done")
-	if a.breathing != nil || a.shell.current != screenUrge || s.view != urgeRunning || tk.running() != 1 {
-		t.Fatalf("not back in the running session (view %d, %d tickers)", s.view, tk.running())
+	tapButton(t, a, "Finish")
+	if a.shell.current != screenUrge || s.view != urgeRunning || s.breath != nil || r.tick.running() != 1 {
+		t.Fatalf("not back in the running session (view %d, %d tickers)", s.view, r.tick.running())
+	}
+	logged := r.sessions(rwpractice.PracticeBreathing)
+	if len(logged) != 1 || logged[0].Session.Pattern != "Slow waves" || logged[0].Session.Seconds != 60 {
+		t.Fatalf("breathing logged %+v, want the minute of Slow waves", logged)
 	}
 	ep := onlyUrge(t, j)
-	if len(ep.Pauses) != 1 || !ep.Pauses[0].To.Equal(clock.Now()) {
+	if len(ep.Pauses) != 1 || !ep.Pauses[0].To.Equal(clock.Now()) || ep.Finished {
 		t.Fatalf("the pause was not closed on return: %+v", ep.Pauses)
 	}
-	// The urge went on while breathing: a rating is due at once.
-	tk.fire()
-	if !shows(a, duePrompt) || !shows(a, "2:20 since you started") {
-		t.Errorf("after breathing: texts %q", texts(a))
+	// The urge went on while breathing: a rating is due at once, at the
+	// same cadence as before.
+	if !shows(a, duePrompt) || !shows(a, "1:20 since you started") {
+		t.Errorf("after breathing: texts %q", visibleTexts(a))
 	}
 	rateUrge(t, a, 5)
-	if got := ratingsOf(onlyUrge(t, j)); !slices.Equal(got, []int{8, 5}) {
-		t.Errorf("ratings %v after breathing", got)
+	r.run(59, time.Second)
+	if shows(a, duePrompt) {
+		t.Error("a prompt came before the cadence after breathing")
+	}
+	r.run(1, time.Second)
+	if !shows(a, duePrompt) {
+		t.Error("no prompt a minute after the rating")
+	}
+	rateUrge(t, a, 4)
+
+	// Again, and back in the middle of box breathing: what was breathed
+	// is saved, and a screen left meanwhile pauses the guide.
+	tapButton(t, a, "Breathe for a while")
+	r.startPreset(0)
+	r.run(8, time.Second)
+	a.ShowScreen(screenJournal)
+	r.run(30, time.Second)
+	a.ShowScreen(screenUrge)
+	if s.view != urgeBreathing || !showsText(a, "Paused") {
+		t.Fatalf("coming back to the urge screen: view %d, texts %q", s.view, visibleTexts(a))
+	}
+	tapButton(t, a, "Back to urge surfing")
+	if s.view != urgeRunning || s.breath != nil || r.tick.running() != 1 {
+		t.Fatalf("Back left view %d with %d tickers", s.view, r.tick.running())
+	}
+	logged = r.sessions(rwpractice.PracticeBreathing)
+	box := 0
+	for _, rec := range logged {
+		if rec.Session.Pattern == rwpractice.PresetBox {
+			box = rec.Session.Seconds
+		}
+	}
+	if len(logged) != 2 || box != 8 {
+		t.Errorf("logged %d breathing sessions, box %d s; want 2, box 8 s", len(logged), box)
+	}
+	if ep := onlyUrge(t, j); !slices.Equal(ratingsOf(ep), []int{8, 5, 4}) || len(ep.Pauses) != 2 || ep.Pauses[1].To.IsZero() {
+		t.Errorf("the episode after two breaks: ratings %v, pauses %+v", ratingsOf(ep), ep.Pauses)
+	}
+}
+
+// TestUrgeLockWhileBreathing: locking in the middle of a guide inside
+// urge surfing saves both, and the next unlock offers the session again.
+func TestUrgeLockWhileBreathing(t *testing.T) {
+	r := newPracticeRig(t, true)
+	a, j := r.a, r.j
+	a.StartUrge()
+	rateUrge(t, a, 6)
+	tapButton(t, a, "Breathe for a while")
+	r.startPreset(2) // coherent
+	r.run(40, time.Second)
+	tapButton(t, a, "Lock")
+	r.run(1, time.Second) // the session's ticker notices the lock at its next tick
+	if !j.Locked() || a.breathing != nil || r.tick.running() != 0 {
+		t.Fatalf("locked %v, guide %v, %d tickers", j.Locked(), a.breathing != nil, r.tick.running())
+	}
+	logged := r.sessions(rwpractice.PracticeBreathing)
+	if len(logged) != 1 || logged[0].Session.Seconds != 40 {
+		t.Fatalf("breathing log after lock: %+v, want the 40 s breathed", logged)
+	}
+	if ep := onlyUrge(t, j); ep.Finished || len(ep.Pauses) != 1 || !slices.Equal(ratingsOf(ep), []int{6}) {
+		t.Fatalf("episode after lock: %+v", ep)
+	}
+	r.clock.advance(time.Minute)
+	test.Type(a.unlockView.passphrase, testPassphrase)
+	a.unlockView.submit()
+	if overlayButton(a, "Resume surfing") == nil {
+		t.Error("no offer to resume after unlocking again")
 	}
 }
 

@@ -128,6 +128,16 @@ func (s *urgeScreen) runView() fyne.CanvasObject {
 	return container.NewPadded(container.NewBorder(top, bottom, nil, nil, v.wave.raster))
 }
 
+// breathView is the breathing practice inside urge surfing, under a line
+// that says the session goes on and leads back to it.
+func (s *urgeScreen) breathView() fyne.CanvasObject {
+	s.breathInfo = wrapped("")
+	back := widget.NewButtonWithIcon(lang.X("urge.breath.back", "Back to urge surfing"), theme.NavigateBackIcon(), s.back)
+	back.Importance = widget.HighImportance
+	line := container.NewPadded(container.NewBorder(nil, nil, nil, container.NewCenter(back), s.breathInfo))
+	return container.NewBorder(container.NewVBox(line, widget.NewSeparator()), nil, nil, nil, s.breath.Content())
+}
+
 // offerCard is a compact card: a bold title, the words and, beside them,
 // the buttons, so the wave below keeps its room.
 func offerCard(title, body string, buttons ...fyne.CanvasObject) *fyne.Container {
