@@ -18,7 +18,7 @@ import (
 // mood, intention, challenge, win, craving, a lapse logged without
 // judgement, the day's practices and a note.
 type checkInScreen struct {
-	a *App
+	dayForm // a, status, saver and loading
 
 	picker    *dayPicker
 	mood      *widget.RadioGroup
@@ -41,20 +41,16 @@ type checkInScreen struct {
 	practiceMsg *widget.Label
 	note        *widget.Entry
 
-	status *saveStatus
-	saver  *dailySaver
-
 	// The record being edited and what the app knows from other records.
 	id      journal.ID
 	day     string
 	created time.Time
 	stored  journal.CheckIn // as loaded: keeps the user's own ticks under known ones
 	known   [practiceCount]practiceState
-	loading bool
 }
 
 func newCheckInScreen(a *App) screen {
-	s := &checkInScreen{a: a}
+	s := &checkInScreen{dayForm: dayForm{a: a}}
 	s.saver = newDailySaver(s.save)
 	return s
 }
@@ -166,15 +162,6 @@ func (s *checkInScreen) Refresh() {
 	s.load()
 }
 
-func (s *checkInScreen) changed() {
-	if s.loading {
-		return
-	}
-	s.a.Touch()
-	s.status.clear()
-	s.saver.changed()
-}
-
 func (s *checkInScreen) showNumbers() {
 	s.cravingN.SetText(lang.X("checkin.craving.value", "{{.N}} of 10", map[string]any{"N": int(s.craving.Value)}))
 	s.movementN.SetText(lang.X("checkin.movement.value", "{{.N}} min", map[string]any{"N": int(s.movement.Value)}))
@@ -191,10 +178,7 @@ func (s *checkInScreen) showLapseNote() {
 
 // load shows the picker's day from the vault.
 func (s *checkInScreen) load() {
-	s.saver.forget()
-	s.loading = true
-	defer func() { s.loading = false }()
-	s.status.clear()
+	defer s.beginLoad()()
 	s.id, s.created, s.day, s.stored = journal.ID{}, time.Time{}, dayKey(s.picker.day), journal.CheckIn{}
 	var g *journal.Gratitude
 	var sessions []journal.PracticeSession

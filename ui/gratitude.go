@@ -21,20 +21,17 @@ const gratitudeItems = 3
 // "why" (Seligman's exercise), as one autosaved record per date, and shows
 // the earlier days.
 type gratitudeScreen struct {
-	a *App
+	dayForm // a, status, saver and loading
 
 	picker *dayPicker
 	texts  [gratitudeItems]*widget.Entry
 	whys   [gratitudeItems]*widget.Entry
-	status *saveStatus
-	saver  *dailySaver
 
 	// The record being edited: its id (zero until first saved), the day
 	// it belongs to and when it was created.
 	id      journal.ID
 	day     string
 	created time.Time
-	loading bool
 
 	history      *widget.List
 	historyDays  []journal.Record
@@ -42,7 +39,7 @@ type gratitudeScreen struct {
 }
 
 func newGratitudeScreen(a *App) screen {
-	s := &gratitudeScreen{a: a}
+	s := &gratitudeScreen{dayForm: dayForm{a: a}}
 	s.saver = newDailySaver(s.save)
 	return s
 }
@@ -140,21 +137,9 @@ func (s *gratitudeScreen) Refresh() {
 	s.load()
 }
 
-func (s *gratitudeScreen) changed() {
-	if s.loading {
-		return
-	}
-	s.a.Touch()
-	s.status.clear()
-	s.saver.changed()
-}
-
 // load shows the picker's day from the vault, and the history.
 func (s *gratitudeScreen) load() {
-	s.saver.forget()
-	s.loading = true
-	defer func() { s.loading = false }()
-	s.status.clear()
+	defer s.beginLoad()()
 	s.id, s.created, s.day = journal.ID{}, time.Time{}, dayKey(s.picker.day)
 	var items []journal.GratitudeItem
 	if recs := s.a.Records(); recs != nil {

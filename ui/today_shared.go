@@ -192,3 +192,32 @@ func recordForDay(recs Records, kind journal.Kind, day string) (journal.Record, 
 	}
 	return list[0], true, nil
 }
+
+// dayForm is what the check-in and gratitude screens share: one record a
+// day, saved by a dailySaver, with a status line under it.
+type dayForm struct {
+	a       *App
+	status  *saveStatus
+	saver   *dailySaver
+	loading bool // widgets are being filled from a record: not the user's edits
+}
+
+// changed notes the user's edit: activity, the status cleared, a save armed.
+func (f *dayForm) changed() {
+	if f.loading {
+		return
+	}
+	f.a.Touch()
+	f.status.clear()
+	f.saver.changed()
+}
+
+// beginLoad starts filling the widgets with another day: edits not yet
+// saved are dropped (callers flush first), and changes until the returned
+// function runs are not edits.
+func (f *dayForm) beginLoad() (done func()) {
+	f.saver.forget()
+	f.loading = true
+	f.status.clear()
+	return func() { f.loading = false }
+}
