@@ -52,11 +52,12 @@ var _ journal.Index = (*Index)(nil)
 // the text out makes the bulk load about a quarter faster and the index
 // about half as big.
 type shard struct {
-	db   *sql.DB
-	conn *sql.Conn // the one connection that holds the database
-	rows map[journal.ID]int64
-	docs map[int64]*journal.Doc
-	next int64
+	db    *sql.DB
+	conn  *sql.Conn // the one connection that holds the database
+	rows  map[journal.ID]int64
+	docs  map[int64]*journal.Doc
+	next  int64
+	sizes sizeCache // rows' lengths for ranking; see rankFunc
 }
 
 // NewIndex makes an empty index.
@@ -65,6 +66,9 @@ func NewIndex() (*Index, error) {
 }
 
 func newIndex(shards int) (*Index, error) {
+	if err := registerRank(); err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
 	ix := &Index{}
 	for range max(shards, 1) {
 		sh, err := newShard()
@@ -92,6 +96,10 @@ func newShard() (*shard, error) {
 		return nil, err
 	}
 	sh := &shard{db: db, conn: conn, rows: map[journal.ID]int64{}, docs: map[int64]*journal.Doc{}}
+	if sh.sizes, err = newSizeCache(); err != nil {
+		sh.close()
+		return nil, err
+	}
 	// hashsize (1 MiB by default) is how much tokenized text FTS5 buffers
 	// before writing a segment: 32 MiB lets the bulk load at unlock write
 	// far fewer segments and merge them less, about 20% faster in
@@ -117,6 +125,7 @@ func (sh *shard) close() error {
 	if cerr := sh.db.Close(); err == nil {
 		err = cerr
 	}
+	sh.sizes.free()
 	return err
 }
 
@@ -307,11 +316,11 @@ func (ix *Index) Search(q journal.Query) ([]journal.Hit, error) {
 	// order: the table does not hold them. Without filters SQLite can stop
 	// at the limit itself.
 	//
-	// The rank is bm25 with the title weighted above the tags, and the
-	// tags above the body. Ranking every match is most of a query's time;
-	// bm25() called with its weights is about a third faster than the same
-	// function configured as the table's "rank".
-	query := `SELECT rowid, bm25(docs, 5.0, 1.0, 2.0) AS score FROM docs WHERE docs MATCH ? ORDER BY score`
+	// The rank is bm25 (rankFunc, see there) with the title weighted above
+	// the tags, and the tags above the body. Ranking every match is most of
+	// a query's time; the function called with its weights is about a third
+	// faster than the same function configured as the table's "rank".
+	query := `SELECT rowid, ` + rankFunc + `(docs, 5.0, 1.0, 2.0, ?) AS score FROM docs WHERE docs MATCH ? ORDER BY score`
 	args := []any{expr}
 	filtered := len(q.Kinds) > 0 || q.From != "" || q.To != "" || tag != ""
 	if !filtered {
@@ -325,25 +334,53 @@ func (ix *Index) Search(q journal.Query) ([]journal.Hit, error) {
 	}
 
 	ix.mu.Lock()
-	defer ix.mu.Unlock()
 	if ix.closed {
+		ix.mu.Unlock()
 		return nil, errClosed
 	}
-	results := make([][]journal.Hit, len(ix.shards))
+	results := make([][]scored, len(ix.shards))
 	err = ix.eachShard(func(k int, sh *shard) error {
-		hits, err := sh.search(query, args, limit, hl, keep)
-		results[k] = hits
+		found, err := sh.search(query, args, limit, keep)
+		results[k] = found
 		return err
 	})
+	ix.mu.Unlock()
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	hits := slices.Concat(results...)
-	slices.SortStableFunc(hits, func(a, b journal.Hit) int { return cmp.Compare(a.Rank, b.Rank) })
-	if len(hits) > limit {
-		hits = hits[:limit]
+	found := slices.Concat(results...)
+	slices.SortStableFunc(found, func(a, b scored) int { return cmp.Compare(a.rank, b.rank) })
+	if len(found) > limit {
+		found = found[:limit]
+	}
+	// Snippets only for the hits returned: each shard found up to limit.
+	// The docs are never changed once added (a replace adds a new one), so
+	// they can be read without the lock.
+	hits := make([]journal.Hit, len(found))
+	for i, f := range found {
+		hits[i] = hit(f.doc, f.rank, hl)
 	}
 	return hits, nil
+}
+
+// scored is a doc a shard found, with its rank.
+type scored struct {
+	doc  *journal.Doc
+	rank float64
+}
+
+// hit makes d a search result. The snippet shows the body around the
+// match; when only the title matched, the title itself, highlighted.
+func hit(d *journal.Doc, rank float64, hl *highlighter) journal.Hit {
+	h := journal.Hit{ID: d.ID, Kind: d.Kind, Date: d.Date, Title: d.Title, Rank: rank}
+	var found bool
+	h.Snippet, h.Marks, found = hl.snippet(d.Text)
+	if !found {
+		if title, marks, ok := hl.snippet(d.Title); ok {
+			h.Snippet, h.Marks = title, marks
+		}
+	}
+	return h
 }
 
 func hasTag(tags []string, tag string) bool {
@@ -355,15 +392,16 @@ func hasTag(tags []string, tag string) bool {
 	return false
 }
 
-// search runs query on one shard and keeps up to limit rows that pass keep.
-func (sh *shard) search(query string, args []any, limit int, hl *highlighter, keep func(*journal.Doc) bool) ([]journal.Hit, error) {
-	rows, err := sh.conn.QueryContext(context.Background(), query, args...)
+// search runs query on one shard and keeps up to limit rows that pass keep,
+// best first. The query's first parameter is the shard's size cache.
+func (sh *shard) search(query string, args []any, limit int, keep func(*journal.Doc) bool) ([]scored, error) {
+	rows, err := sh.conn.QueryContext(context.Background(), query, append([]any{sh.sizes.arg()}, args...)...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var hits []journal.Hit
-	for len(hits) < limit && rows.Next() {
+	var found []scored
+	for len(found) < limit && rows.Next() {
 		var (
 			row  int64
 			rank float64
@@ -371,23 +409,11 @@ func (sh *shard) search(query string, args []any, limit int, hl *highlighter, ke
 		if err := rows.Scan(&row, &rank); err != nil {
 			return nil, err
 		}
-		d := sh.docs[row]
-		if d == nil || !keep(d) {
-			continue
+		if d := sh.docs[row]; d != nil && keep(d) {
+			found = append(found, scored{d, rank})
 		}
-		h := journal.Hit{ID: d.ID, Kind: d.Kind, Date: d.Date, Title: d.Title, Rank: rank}
-		// Show the body around the match; when only the title matched,
-		// the title itself, highlighted.
-		var found bool
-		h.Snippet, h.Marks, found = hl.snippet(d.Text)
-		if !found {
-			if title, marks, ok := hl.snippet(d.Title); ok {
-				h.Snippet, h.Marks = title, marks
-			}
-		}
-		hits = append(hits, h)
 	}
-	return hits, rows.Err()
+	return found, rows.Err()
 }
 
 // Close drops the index and the plaintext it holds. Closing twice is
