@@ -24,9 +24,11 @@ const defaultLimit = 50
 //
 // Docs are spread over a few shards (one per CPU, at most 4), each its own
 // in-memory database on its own connection, so that the bulk load at unlock
-// tokenizes on every core; a search asks every shard in parallel and merges
-// by rank. bm25 statistics are per shard, which with ids spread at random
-// changes ranks only slightly.
+// tokenizes on every core; a search asks every shard in parallel, merges
+// by rank and cuts snippets for the hits it returns. The ranking's
+// statistics (the average length of a doc and, for queries of several
+// terms, each term's IDF; see rankFunc) are per shard, which with ids
+// spread at random changes ranks only slightly.
 //
 // Matching folds case in every script and removes diacritics from Latin
 // letters only (unicode61, remove_diacritics 2): "karlek" finds "kärlek" and

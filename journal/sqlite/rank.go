@@ -249,19 +249,28 @@ import (
 )
 
 // rankFunc is the FTS5 auxiliary function the index ranks with:
-// rewire_bm25(docs, title weight, text weight, tags weight).
+// rewire_bm25(docs, title weight, text weight, tags weight, size cache).
 //
-// It is FTS5's own bm25() with one saving. bm25() first counts the
-// documents that match each phrase of the query, for the phrase's IDF,
-// which runs the whole query a second time. With one phrase (one word,
-// one "phrase" or one prefix*, the usual search) the IDF multiplies every
-// score by the same positive number and cannot change the order, so
-// rewire_bm25 leaves it out; a phrase like "one day at a time" that
-// matches a third of 100 000 entries is ranked in about half the time.
-// With several phrases the IDFs weigh them against each other and are
-// computed as bm25() does. Scores are therefore bm25's divided by the IDF
-// for one-phrase queries and equal to bm25's otherwise; either way lower
-// is better.
+// It is FTS5's own bm25() without two costs that bm25() pays on every
+// query, which together were most of the time of a query matching many
+// docs (profiled at 100 000 entries; the phrase "one day at a time"
+// matches a third of them):
+//
+//   - bm25() first counts the docs that match each term of the query, for
+//     the term's IDF, which runs the whole query a second time. With one
+//     term (one word, one "phrase" or one prefix*, the usual search) the
+//     IDF multiplies every score by the same positive number and cannot
+//     change the order, so rewire_bm25 leaves it out. With several terms
+//     the IDFs weigh them against each other and are computed as bm25()
+//     does. Scores are bm25's divided by the IDF for one-term queries and
+//     equal to bm25's otherwise; either way lower is better.
+//   - bm25() needs each ranked row's length in tokens, which FTS5 reads
+//     back from its docsize table with a statement per row. rewire_bm25
+//     keeps the lengths it has read in the shard's [sizeCache], so a later
+//     query reads only those of rows no query has ranked yet. A row's
+//     length never changes (a changed doc gets a new rowid), so the cache
+//     never needs invalidating; it costs 4 bytes a row and nothing at
+//     unlock.
 const rankFunc = "rewire_bm25"
 
 var rankOnce = sync.OnceValue(func() error {
