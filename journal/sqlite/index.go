@@ -219,6 +219,7 @@ func (sh *shard) add(docs []*journal.Doc) error {
 	if err := tx.Commit(); err != nil {
 		return err
 	}
+	first := sh.next
 	sh.next = next
 	for _, d := range docs {
 		if old, ok := sh.rows[d.ID]; ok {
@@ -229,6 +230,21 @@ func (sh *shard) add(docs []*journal.Doc) error {
 		row := added[d.ID]
 		sh.rows[d.ID] = row
 		sh.docs[row] = d
+	}
+	return sh.keepSizes(first)
+}
+
+// keepSizes puts the lengths of the rows after row, as FTS5 counted them
+// in its docsize table, into the shard's size cache for the ranking (see
+// rankFunc): one pass over the new rows, in C, about 0.1 µs a row. It runs
+// after the commit, so the cache never holds a row that was rolled back.
+func (sh *shard) keepSizes(row int64) error {
+	var n int64
+	err := sh.conn.QueryRowContext(context.Background(),
+		`SELECT count(*) FROM docs_docsize WHERE id > ? AND rewire_size(?, id, sz)`,
+		row, sh.sizes.arg()).Scan(&n)
+	if err != nil {
+		return fmt.Errorf("keeping rows' lengths: %w", err)
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/rewirejournal/rewire/journal"
@@ -69,8 +70,9 @@ func TestRankIsBm25OrBm25WithoutTheIDFOfALonePhrase(t *testing.T) {
 			if len(want) == 0 {
 				t.Fatalf("%s matches nothing; the test needs matches", tc.expr)
 			}
-			// Without the size cache, with it cold, and with it warm.
-			for _, cache := range []int64{0, sh.sizes.arg(), sh.sizes.arg()} {
+			// Without the size cache (every length read the FTS5 way)
+			// and with it (the lengths Add kept).
+			for _, cache := range []int64{0, sh.sizes.arg()} {
 				got := shardScores(t, sh, rankFunc, tc.expr, cache)
 				if len(got) != len(want) {
 					t.Fatalf("%s: %d rows ranked, bm25 ranks %d", rankFunc, len(got), len(want))
@@ -176,6 +178,48 @@ func TestRankedLengthsFollowReplacedAndRemovedDocs(t *testing.T) {
 				if got[i].ID != want[i].ID || math.Abs(got[i].Rank-want[i].Rank) > 1e-12 {
 					t.Errorf("hit %d: %v rank %v, want %v rank %v", i, got[i].ID[0], got[i].Rank, want[i].ID[0], want[i].Rank)
 				}
+			}
+		})
+	}
+}
+
+func TestAddKeepsEveryRowsLengthInTokens(t *testing.T) {
+	words := func(n int) string { return strings.TrimSpace(strings.Repeat("walk ", n)) }
+	for _, tc := range []struct {
+		name              string
+		title, text, tags int // words in each
+	}{
+		{"an empty doc", 0, 0, 0},
+		{"one word", 0, 1, 0},
+		{"127 words, the most in one varint byte", 0, 127, 0},
+		{"128 words, two varint bytes", 0, 128, 0},
+		{"every column", 3, 200, 2},
+		{"16 384 words, three varint bytes", 1, 16_384, 1},
+		{"100 000 words", 0, 100_000, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ix, err := newIndex(1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ix.Close()
+			d := journal.Doc{ID: journal.ID{7}, Kind: journal.KindEntry, Date: "2026-01-01",
+				Title: words(tc.title), Text: "Ångest, " + words(tc.text) + "; м'ясо", Tags: []string{words(tc.tags)}}
+			// Added twice, so the second copy replaces the first under a
+			// new rowid, whose length must be kept as well.
+			for range 2 {
+				if err := ix.Add(d); err != nil {
+					t.Fatal(err)
+				}
+			}
+			sh := ix.shards[0]
+			row := sh.rows[d.ID]
+			want := tc.title + tc.text + 3 + tc.tags
+			if got, ok := sh.sizes.get(row); !ok || got != want {
+				t.Errorf("row %d: kept length %d (%v), want %d", row, got, ok, want)
+			}
+			if got, ok := sh.sizes.get(row - 1); ok && got != want {
+				t.Errorf("replaced row %d: kept length %d, want %d", row-1, got, want)
 			}
 		})
 	}
