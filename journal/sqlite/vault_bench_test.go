@@ -212,9 +212,8 @@ var searchQueries = []struct{ name, q string }{
 }
 
 // BenchmarkSearch reports the median latency of a common word, a phrase and
-// a prefix query, each asked again and again of the same unlocked vault.
-// The index keeps the lengths of the rows it has ranked (see rankFunc), so
-// this is a search after the first; BenchmarkSearchFirst times the first.
+// a prefix query, each asked again and again of the same unlocked vault;
+// BenchmarkSearchFirst times each as the first query after an unlock.
 func BenchmarkSearch(b *testing.B) {
 	queries := searchQueries
 	for _, n := range benchSizes {
@@ -247,8 +246,9 @@ func BenchmarkSearch(b *testing.B) {
 }
 
 // BenchmarkSearchFirst reports the median latency of each query of
-// BenchmarkSearch asked first after an unlock, when the index knows no
-// row's length yet. Every iteration locks and unlocks the vault.
+// BenchmarkSearch asked first after an unlock, so that nothing a query
+// leaves behind (SQLite's caches, memory) helps it. Every iteration locks
+// and unlocks the vault.
 func BenchmarkSearchFirst(b *testing.B) {
 	for _, n := range benchSizes {
 		bv := getBenchVault(b, n)
