@@ -54,12 +54,11 @@ var _ journal.Index = (*Index)(nil)
 // the text out makes the bulk load about a quarter faster and the index
 // about half as big.
 type shard struct {
-	db    *sql.DB
-	conn  *sql.Conn // the one connection that holds the database
-	rows  map[journal.ID]int64
-	docs  map[int64]*journal.Doc
-	next  int64
-	sizes sizeCache // rows' lengths for ranking; see rankFunc
+	db   *sql.DB
+	conn *sql.Conn // the one connection that holds the database
+	rows map[journal.ID]int64
+	docs map[int64]*journal.Doc
+	next int64
 }
 
 // NewIndex makes an empty index.
@@ -98,10 +97,6 @@ func newShard() (*shard, error) {
 		return nil, err
 	}
 	sh := &shard{db: db, conn: conn, rows: map[journal.ID]int64{}, docs: map[int64]*journal.Doc{}}
-	if sh.sizes, err = newSizeCache(); err != nil {
-		sh.close()
-		return nil, err
-	}
 	// hashsize (1 MiB by default) is how much tokenized text FTS5 buffers
 	// before writing a segment: 32 MiB lets the bulk load at unlock write
 	// far fewer segments and merge them less, about 20% faster in
@@ -127,7 +122,6 @@ func (sh *shard) close() error {
 	if cerr := sh.db.Close(); err == nil {
 		err = cerr
 	}
-	sh.sizes.free()
 	return err
 }
 
@@ -235,14 +229,14 @@ func (sh *shard) add(docs []*journal.Doc) error {
 }
 
 // keepSizes puts the lengths of the rows after row, as FTS5 counted them
-// in its docsize table, into the shard's size cache for the ranking (see
+// in its docsize table, into its connection's size cache for the ranking (see
 // rankFunc): one pass over the new rows, in C, about 0.1 µs a row. It runs
 // after the commit, so the cache never holds a row that was rolled back.
 func (sh *shard) keepSizes(row int64) error {
 	var n int64
 	err := sh.conn.QueryRowContext(context.Background(),
-		`SELECT count(*) FROM docs_docsize WHERE id > ? AND rewire_size(?, id, sz)`,
-		row, sh.sizes.arg()).Scan(&n)
+		`SELECT count(*) FROM docs_docsize WHERE id > ? AND rewire_size(id, sz)`,
+		row).Scan(&n)
 	if err != nil {
 		return fmt.Errorf("keeping rows' lengths: %w", err)
 	}
@@ -338,7 +332,7 @@ func (ix *Index) Search(q journal.Query) ([]journal.Hit, error) {
 	// the tags, and the tags above the body. Ranking every match is most of
 	// a query's time; the function called with its weights is about a third
 	// faster than the same function configured as the table's "rank".
-	query := `SELECT rowid, ` + rankFunc + `(docs, 5.0, 1.0, 2.0, ?) AS score FROM docs WHERE docs MATCH ? ORDER BY score`
+	query := `SELECT rowid, ` + rankFunc + `(docs, 5.0, 1.0, 2.0) AS score FROM docs WHERE docs MATCH ? ORDER BY score`
 	args := []any{expr}
 	filtered := len(q.Kinds) > 0 || q.From != "" || q.To != "" || tag != ""
 	if !filtered {
@@ -411,9 +405,9 @@ func hasTag(tags []string, tag string) bool {
 }
 
 // search runs query on one shard and keeps up to limit rows that pass keep,
-// best first. The query's first parameter is the shard's size cache.
+// best first.
 func (sh *shard) search(query string, args []any, limit int, keep func(*journal.Doc) bool) ([]scored, error) {
-	rows, err := sh.conn.QueryContext(context.Background(), query, append([]any{sh.sizes.arg()}, args...)...)
+	rows, err := sh.conn.QueryContext(context.Background(), query, args...)
 	if err != nil {
 		return nil, err
 	}

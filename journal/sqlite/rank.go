@@ -64,6 +64,7 @@ extern sqlite3_int64 sqlite3_value_int64(sqlite3_value*);
 extern const void *sqlite3_value_blob(sqlite3_value*);
 extern int sqlite3_value_bytes(sqlite3_value*);
 extern void sqlite3_result_int(sqlite3_context*, int);
+extern void *sqlite3_user_data(sqlite3_context*);
 extern int sqlite3_create_function_v2(sqlite3*, const char*, int, int, void*,
 	void (*)(sqlite3_context*, int, sqlite3_value**),
 	void (*)(sqlite3_context*, int, sqlite3_value**),
@@ -84,23 +85,19 @@ extern void sqlite3_result_error_code(sqlite3_context*, int);
 // length never changes (a changed doc gets a new rowid) and rowids are
 // never reused, so nothing in it goes stale.
 // sz[rowid] is the length plus one; 0 means not known.
-#define RW_SIZES_MAGIC 0x52577a73u
+//
+// Each connection has its own, made by rw_init and freed by SQLite when the
+// connection closes (the destructor of rewire_size). The functions reach
+// it as their user data, so no pointer ever passes through SQL.
 typedef struct rw_sizes {
-	unsigned int magic;
 	sqlite3_int64 cap;
 	int *sz;
 } rw_sizes;
 
-static rw_sizes *rw_sizes_new(void) {
-	rw_sizes *p = (rw_sizes*)calloc(1, sizeof(rw_sizes));
-	if (p) p->magic = RW_SIZES_MAGIC;
-	return p;
-}
-
-static void rw_sizes_free(rw_sizes *p) {
+static void rw_sizes_free(void *v) {
+	rw_sizes *p = (rw_sizes*)v;
 	if (p == 0) return;
 	free(p->sz);
-	p->magic = 0;
 	free(p);
 }
 
@@ -121,21 +118,15 @@ static int *rw_sizes_slot(rw_sizes *p, sqlite3_int64 row) {
 	return &p->sz[row];
 }
 
-// rw_sizes_of returns the rw_sizes an SQL argument points to, or 0.
-static rw_sizes *rw_sizes_of(sqlite3_value *v) {
-	rw_sizes *p = (rw_sizes*)(intptr_t)sqlite3_value_int64(v);
-	return p != 0 && p->magic == RW_SIZES_MAGIC ? p : 0;
-}
-
-// rw_size is the SQL function rewire_size(cache, id, sz) over a row of
-// FTS5's docsize table: it keeps the row's length (the sum of its columns'
-// lengths, which sz holds as SQLite varints) in the cache. It returns 1 if
-// it kept it, 0 if not.
+// rw_size is the SQL function rewire_size(id, sz) over a row of FTS5's
+// docsize table: it keeps the row's length (the sum of its columns'
+// lengths, which sz holds as SQLite varints) in the connection's cache. It
+// returns 1 if it kept it, 0 if not.
 static void rw_size(sqlite3_context *ctx, int nVal, sqlite3_value **apVal) {
-	rw_sizes *cache = nVal == 3 ? rw_sizes_of(apVal[0]) : 0;
-	int *slot = cache ? rw_sizes_slot(cache, sqlite3_value_int64(apVal[1])) : 0;
-	const unsigned char *a = (const unsigned char*)sqlite3_value_blob(apVal[2]);
-	int n = sqlite3_value_bytes(apVal[2]);
+	rw_sizes *cache = (rw_sizes*)sqlite3_user_data(ctx);
+	int *slot = nVal == 2 ? rw_sizes_slot(cache, sqlite3_value_int64(apVal[0])) : 0;
+	const unsigned char *a = (const unsigned char*)sqlite3_value_blob(apVal[1]);
+	int n = sqlite3_value_bytes(apVal[1]);
 	if (slot == 0 || a == 0) {
 		sqlite3_result_int(ctx, 0);
 		return;
@@ -221,17 +212,23 @@ static int rw_bm25_get(const Fts5ExtensionApi *api, Fts5Context *fts, rw_bm25_da
 	return rc;
 }
 
+// rw_size_of is the SQL function rewire_size_of(id): the length kept for
+// a row, or -1 if none is (for tests).
+static void rw_size_of(sqlite3_context *ctx, int nVal, sqlite3_value **apVal) {
+	rw_sizes *cache = (rw_sizes*)sqlite3_user_data(ctx);
+	sqlite3_int64 row = nVal == 1 ? sqlite3_value_int64(apVal[0]) : -1;
+	int n = row >= 0 && row < cache->cap ? cache->sz[row] : 0;
+	sqlite3_result_int(ctx, n - 1);
+}
+
 // rw_bm25 is FTS5's bm25() (k1 = 1.2, b = 0.75), except that a query of
-// one phrase leaves out the phrase's IDF. Its arguments are the three
-// column weights and then an rw_sizes pointer (as an integer) or 0.
+// one phrase leaves out the phrase's IDF. Its arguments are the column
+// weights; rows' lengths come from the connection's cache, and one not
+// there is read the FTS5 way and kept.
 static void rw_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
 		int nVal, sqlite3_value **apVal) {
 	const double k1 = 1.2, b = 0.75;
-	rw_sizes *sizes = 0;
-	if (nVal > 3) {
-		sizes = rw_sizes_of(apVal[3]);
-		nVal = 3;
-	}
+	rw_sizes *sizes = (rw_sizes*)api->xUserData(fts);
 	rw_bm25_data *p;
 	int rc = rw_bm25_get(api, fts, &p);
 	int nInst = 0;
@@ -267,15 +264,27 @@ static void rw_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
 }
 
 // rw_init runs for every new SQLite connection once registered with
-// sqlite3_auto_extension. It adds rw_size, and rw_bm25 to FTS5 where FTS5
-// is built in, and never fails the connection: without them, a query that
-// calls them fails with "no such function".
+// sqlite3_auto_extension. It gives the connection its size cache and adds
+// rw_size, rw_size_of, and rw_bm25 to FTS5 where FTS5 is built in. It
+// never fails the connection: without them, a query that calls them fails
+// with "no such function". rewire_size and rewire_size_of are DIRECTONLY:
+// a trigger or view in a database file cannot call them.
 static int rw_init(sqlite3 *db, char **pzErrMsg, const void *pThunk) {
 	(void)pzErrMsg; (void)pThunk;
 	sqlite3_stmt *stmt = 0;
 	fts5_api *fts = 0;
-	sqlite3_create_function_v2(db, "rewire_size", 3, RW_SQLITE_UTF8 | RW_SQLITE_DIRECTONLY,
-		0, rw_size, 0, 0, 0);
+	rw_sizes *cache = (rw_sizes*)calloc(1, sizeof(rw_sizes));
+	if (cache == 0) {
+		return RW_SQLITE_OK;
+	}
+	// rewire_size owns the cache: SQLite frees it when the connection
+	// closes, or at once if the function cannot be added.
+	if (sqlite3_create_function_v2(db, "rewire_size", 2, RW_SQLITE_UTF8 | RW_SQLITE_DIRECTONLY,
+			cache, rw_size, 0, 0, rw_sizes_free) != RW_SQLITE_OK) {
+		return RW_SQLITE_OK;
+	}
+	sqlite3_create_function_v2(db, "rewire_size_of", 1, RW_SQLITE_UTF8 | RW_SQLITE_DIRECTONLY,
+		cache, rw_size_of, 0, 0, 0);
 	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, 0) != RW_SQLITE_OK) {
 		return RW_SQLITE_OK;
 	}
@@ -283,7 +292,7 @@ static int rw_init(sqlite3 *db, char **pzErrMsg, const void *pThunk) {
 	sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
 	if (fts != 0 && fts->iVersion >= 2) {
-		fts->xCreateFunction(fts, "rewire_bm25", 0, rw_bm25, 0);
+		fts->xCreateFunction(fts, "rewire_bm25", cache, rw_bm25, 0);
 	}
 	return RW_SQLITE_OK;
 }
@@ -297,11 +306,10 @@ import "C"
 import (
 	"fmt"
 	"sync"
-	"unsafe"
 )
 
 // rankFunc is the FTS5 auxiliary function the index ranks with:
-// rewire_bm25(docs, title weight, text weight, tags weight, size cache).
+// rewire_bm25(docs, title weight, text weight, tags weight).
 //
 // It is FTS5's own bm25() without two costs that bm25() pays on every
 // query, which together were most of the time of a query matching many
@@ -318,8 +326,9 @@ import (
 //     equal to bm25's otherwise; either way lower is better.
 //   - bm25() needs each ranked row's length in tokens, which FTS5 reads
 //     back from its docsize table with a statement per row. rewire_bm25
-//     takes it from the shard's [sizeCache], which [shard.add] fills in one
-//     pass over the new rows of the docsize table (rewire_size). A row's
+//     takes it from its connection's cache (C memory that lives and dies
+//     with the connection: each shard has one), which [shard.add] fills in
+//     one pass over the new rows of the docsize table (rewire_size). A row's
 //     length never changes (a changed doc gets a new rowid), so the cache
 //     never needs invalidating; it costs 4 bytes a row, and at unlock
 //     about 0.1 µs a row.
@@ -335,33 +344,3 @@ var rankOnce = sync.OnceValue(func() error {
 // registerRank makes every SQLite connection opened from now on know
 // rankFunc.
 func registerRank() error { return rankOnce() }
-
-// sizeCache is a shard's rw_sizes: the token length of each row its
-// queries have ranked. It is C memory, freed by free; only the shard's own
-// connection uses it, under the index's lock.
-type sizeCache struct{ p *C.rw_sizes }
-
-func newSizeCache() (sizeCache, error) {
-	p := C.rw_sizes_new()
-	if p == nil {
-		return sizeCache{}, fmt.Errorf("search index: out of memory")
-	}
-	return sizeCache{p}, nil
-}
-
-// arg is the cache as rankFunc's last argument.
-func (c sizeCache) arg() int64 { return int64(uintptr(unsafe.Pointer(c.p))) }
-
-func (c *sizeCache) free() {
-	C.rw_sizes_free(c.p)
-	c.p = nil
-}
-
-// get returns the length kept for row, if any; for tests.
-func (c sizeCache) get(row int64) (int, bool) {
-	if c.p == nil || row < 0 || row >= int64(c.p.cap) {
-		return 0, false
-	}
-	n := int(*(*C.int)(unsafe.Add(unsafe.Pointer(c.p.sz), uintptr(row)*unsafe.Sizeof(C.int(0)))))
-	return n - 1, n > 0
-}

@@ -7,10 +7,3 @@ package sqlite
 const rankFunc = "bm25"
 
 func registerRank() error { return nil }
-
-type sizeCache struct{}
-
-func newSizeCache() (sizeCache, error)  { return sizeCache{}, nil }
-func (sizeCache) arg() int64            { return 0 }
-func (*sizeCache) free()                {}
-func (sizeCache) get(int64) (int, bool) { return 0, false }

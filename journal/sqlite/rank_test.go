@@ -9,15 +9,11 @@ import (
 	"github.com/rewirejournal/rewire/journal"
 )
 
-// shardScores runs a MATCH on one shard, ranking with fn(docs, 5, 1, 2 …).
-func shardScores(t *testing.T, sh *shard, fn, expr string, extra ...any) map[int64]float64 {
+// shardScores runs a MATCH on one shard, ranking with fn(docs, 5, 1, 2).
+func shardScores(t *testing.T, sh *shard, fn, expr string) map[int64]float64 {
 	t.Helper()
-	args := ""
-	if len(extra) > 0 {
-		args = ", ?"
-	}
 	rows, err := sh.conn.QueryContext(context.Background(),
-		`SELECT rowid, `+fn+`(docs, 5.0, 1.0, 2.0`+args+`) FROM docs WHERE docs MATCH ?`, append(extra, expr)...)
+		`SELECT rowid, `+fn+`(docs, 5.0, 1.0, 2.0) FROM docs WHERE docs MATCH ?`, expr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +47,20 @@ func TestRankIsBm25OrBm25WithoutTheIDFOfALonePhrase(t *testing.T) {
 	if err := ix.Add(docs...); err != nil {
 		t.Fatal(err)
 	}
-	sh := ix.shards[0]
+	// The same docs inserted behind Add's back, so no length is kept
+	// before the first query ranks the rows and reads them the FTS5 way.
+	bare, err := newIndex(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { bare.Close() })
+	for i, d := range docs {
+		_, err := bare.shards[0].conn.ExecContext(context.Background(),
+			`INSERT INTO docs (rowid, title, text, tags) VALUES (?, ?, ?, ?)`, i+1, d.Title, d.Text, strings.Join(d.Tags, "\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
 	tag := quoteFTS(docs[0].Tags[0])
 	for _, tc := range []struct {
 		name, expr string
@@ -66,14 +75,14 @@ func TestRankIsBm25OrBm25WithoutTheIDFOfALonePhrase(t *testing.T) {
 		{"a word and a tag", `"today" AND {tags} : ` + tag, 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			want := shardScores(t, sh, "bm25", tc.expr)
-			if len(want) == 0 {
-				t.Fatalf("%s matches nothing; the test needs matches", tc.expr)
-			}
-			// Without the size cache (every length read the FTS5 way)
-			// and with it (the lengths Add kept).
-			for _, cache := range []int64{0, sh.sizes.arg()} {
-				got := shardScores(t, sh, rankFunc, tc.expr, cache)
+			// With the lengths Add kept; without any kept (read the FTS5
+			// way on the first query), and with those it kept then.
+			for _, sh := range []*shard{ix.shards[0], bare.shards[0], bare.shards[0]} {
+				want := shardScores(t, sh, "bm25", tc.expr)
+				if len(want) == 0 {
+					t.Fatalf("%s matches nothing; the test needs matches", tc.expr)
+				}
+				got := shardScores(t, sh, rankFunc, tc.expr)
 				if len(got) != len(want) {
 					t.Fatalf("%s: %d rows ranked, bm25 ranks %d", rankFunc, len(got), len(want))
 				}
@@ -215,10 +224,18 @@ func TestAddKeepsEveryRowsLengthInTokens(t *testing.T) {
 			sh := ix.shards[0]
 			row := sh.rows[d.ID]
 			want := tc.title + tc.text + 3 + tc.tags
-			if got, ok := sh.sizes.get(row); !ok || got != want {
-				t.Errorf("row %d: kept length %d (%v), want %d", row, got, ok, want)
+			kept := func(row int64) int {
+				var n int
+				err := sh.conn.QueryRowContext(context.Background(), `SELECT rewire_size_of(?)`, row).Scan(&n)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return n
 			}
-			if got, ok := sh.sizes.get(row - 1); ok && got != want {
+			if got := kept(row); got != want {
+				t.Errorf("row %d: kept length %d, want %d", row, got, want)
+			}
+			if got := kept(row - 1); got != want {
 				t.Errorf("replaced row %d: kept length %d, want %d", row-1, got, want)
 			}
 		})
