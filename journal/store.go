@@ -139,7 +139,7 @@ type Hit struct {
 	// ranges [start, end) in Snippet of the matched words.
 	Snippet string
 	Marks   [][2]int
-	Rank    float64 // lower is better (bm25)
+	Rank    float64 // lower is better (bm25; only the order is meant)
 }
 
 // Index is the in-memory full-text index built at unlock and dropped at lock.

@@ -8,7 +8,10 @@
 //
 // This is the only Rewire package that uses cgo for SQLite
 // (github.com/mattn/go-sqlite3). Build it with the sqlite_fts5 tag; without
-// it [NewIndex] fails because the fts5 module is missing.
+// it [NewIndex] fails because the fts5 module is missing. It has a little C
+// of its own (rank.go): the FTS5 ranking function the index uses, a bm25
+// that skips work bm25 repeats, registered with the SQLite that go-sqlite3
+// compiles in.
 //
 // # What must not live here
 //
