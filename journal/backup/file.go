@@ -111,8 +111,9 @@ func Manual(v Vault, dir string, passphrase []byte, o Options) (Result, error) {
 // (with the file key kept from encryption, so no kit or passphrase is
 // needed; a backup also wrapped to the vault is read back through its
 // [VaultStanza], which checks that stanza too); only a backup that
-// verifies is renamed to its name, and the folder is fsynced. So a crash or a failure at any point leaves no partial
-// file under a backup's name, and older backups are never touched.
+// verifies is renamed to its name, and the folder is fsynced. So a crash
+// or a failure at any point leaves no partial file under a backup's name,
+// and older backups are never touched.
 func WriteFile(v Vault, dir string, to Recipient, o Options) (res Result, err error) {
 	created := o.now()
 	recs, err := v.List(journal.Filter{})
