@@ -484,6 +484,23 @@ func (v *Vault) RecoveryRecipient() (*age.X25519Recipient, error) {
 	return age.ParseX25519Recipient(v.header.RecoveryRecipient)
 }
 
+// BackupKeyPurpose is the [rwcrypto.Subkey] purpose of the vault's backup
+// key: automatic backups wrap their file key to it as well as to the
+// recovery kit, so the unlocked vault opens its own backups without the kit.
+const BackupKeyPurpose = "backup v1"
+
+// BackupKey returns the vault's backup key, HKDF-SHA256 of the data key
+// with the vault id as salt and [BackupKeyPurpose]. It fails with
+// [ErrLocked] while the vault is locked. The caller wipes the key.
+func (v *Vault) BackupKey() (*[rwcrypto.KeySize]byte, error) {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	if v.dek == nil {
+		return nil, ErrLocked
+	}
+	return rwcrypto.Subkey(v.dek, v.header.VaultID[:], BackupKeyPurpose), nil
+}
+
 // Damaged lists the records that failed to open at the last unlock.
 func (v *Vault) Damaged() []ID {
 	v.mu.RLock()

@@ -452,3 +452,50 @@ func TestListAgreesWithAPlainScanAfterSavesEditsAndDeletes(t *testing.T) {
 		}
 	}
 }
+
+func TestBackupKeyIsTheVaultsBackupSubkeyAndNeedsTheVaultUnlocked(t *testing.T) {
+	v, _, _, _ := newTestVault(t)
+	other, _, _, _ := newTestVault(t)
+	first, err := v.BackupKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := v.BackupKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs, err := other.BackupKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		ok   bool
+	}{
+		{"the key is the same each time", *first == *again},
+		{"the key is not zero", *first != [32]byte{}},
+		{"another vault has another key", *first != *theirs},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if !tt.ok {
+				t.Fail()
+			}
+		})
+	}
+	t.Run("a locked vault gives no key, and the same one after unlock", func(t *testing.T) {
+		if err := v.Lock(); err != nil {
+			t.Fatal(err)
+		}
+		if k, err := v.BackupKey(); !errors.Is(err, ErrLocked) || k != nil {
+			t.Fatalf("BackupKey while locked = %v, %v", k, err)
+		}
+		if err := v.Unlock(testPass); err != nil {
+			t.Fatal(err)
+		}
+		k, err := v.BackupKey()
+		if err != nil || *k != *first {
+			t.Fatalf("BackupKey after unlock = %x, %v", k, err)
+		}
+	})
+}

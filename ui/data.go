@@ -85,7 +85,7 @@ func (s *dataScreen) Content() fyne.CanvasObject {
 	})
 	settings.Importance = widget.LowImportance
 	auto := widget.NewCard(lang.X("data.auto.title", "Automatic backups"), "", container.NewVBox(
-		wrapped(lang.X("data.auto.sub", "Encrypted to your recovery kit: the kit alone opens them, with Rewire or with the age tool.")),
+		wrapped(lang.X("data.auto.sub", "Encrypted to your recovery kit: the kit alone opens them, with Rewire or with the age tool. This journal, while it is unlocked, also opens its own backups, so checking or restoring one needs no kit.")),
 		s.last, s.hint, s.progress, s.status, container.NewHBox(s.now, settings)))
 	if a.backupVault() == nil {
 		s.now.Disable()
@@ -249,6 +249,8 @@ func backupReadErrorText(err error) string {
 		return lang.X("data.err.wrongkit", "This recovery kit does not open this backup. It may belong to another journal.")
 	case errors.Is(err, backup.ErrNeedsPassphrase):
 		return lang.X("data.err.needspass", "This backup has its own passphrase; the recovery kit does not open it.")
+	case errors.Is(err, backup.ErrNotOwnBackup):
+		return lang.X("data.err.notown", "This journal can't open this backup by itself: another journal made it, or it is older. It opens with the recovery kit.")
 	case errors.Is(err, backup.ErrNeedsRecoveryKit):
 		return lang.X("data.err.needskit", "This backup opens with the recovery kit, not a passphrase.")
 	case errors.Is(err, backup.ErrNewerFormat):

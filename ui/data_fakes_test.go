@@ -3,6 +3,7 @@ package ui
 import (
 	"archive/tar"
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 
 	rwcrypto "github.com/rewirejournal/rewire/crypto"
 	"github.com/rewirejournal/rewire/journal"
+	"github.com/rewirejournal/rewire/journal/backup"
 )
 
 // backupJournal is a fakeJournal with what backups need: an id, a
@@ -32,6 +34,7 @@ type backupJournal struct {
 	// happened when each was made; snapshotFail fails the next one.
 	snapshots    []snapshotMade
 	snapshotFail error
+	issued       []*[rwcrypto.KeySize]byte // backup keys handed out
 }
 
 type snapshotMade struct {
@@ -79,6 +82,18 @@ func newBackupJournal(t *testing.T, passphrase string) *backupJournal {
 }
 
 func (b *backupJournal) ID() journal.ID { return b.id }
+
+// BackupKey is the journal's own backup key, which a real vault derives
+// from its data key; here a hash of its id. Each call hands out a copy,
+// kept in issued to check that the caller wiped it.
+func (b *backupJournal) BackupKey() (*[rwcrypto.KeySize]byte, error) {
+	if b.locked {
+		return nil, journal.ErrLocked
+	}
+	k := [rwcrypto.KeySize]byte(sha256.Sum256(append([]byte("backup key of "), b.id[:]...)))
+	b.issued = append(b.issued, &k)
+	return &k, nil
+}
 
 func (b *backupJournal) RecoveryRecipient() (*age.X25519Recipient, error) {
 	if b.locked {
@@ -258,4 +273,29 @@ func checkBox(a *App, text string) *widget.Check {
 		}
 	}
 	return nil
+}
+
+// kitOnlyBackup writes a backup of bj into dir encrypted to its recovery
+// kit alone, as Rewire wrote automatic backups before they were also
+// wrapped to the journal's own key.
+func kitOnlyBackup(t *testing.T, bj *backupJournal, dir string) backup.Result {
+	t.Helper()
+	to, err := backup.ToRecoveryKit(bj.identity.Recipient())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := backup.WriteFile(bj, dir, to, backup.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func fileBytes(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	rwcrypto "github.com/rewirejournal/rewire/crypto"
 	"github.com/rewirejournal/rewire/journal"
 	"github.com/rewirejournal/rewire/journal/backup"
 )
@@ -28,6 +29,7 @@ type backupTask struct {
 	restore bool   // restoring, not only verifying
 	path    string // the backup file
 	prot    backup.Protection
+	own     bool // one of this journal's own backups, opened with its own key
 	busy    bool
 
 	// Widgets of the current stage, kept for tests.
@@ -57,7 +59,7 @@ func (t *backupTask) show(objs ...fyne.CanvasObject) {
 // reset forgets the backup and empties the task area.
 func (t *backupTask) reset() {
 	t.forget()
-	t.path, t.kit, t.pass, t.pair = "", nil, nil, nil
+	t.path, t.kit, t.pass, t.pair, t.own = "", nil, nil, nil, false
 	t.show()
 }
 
@@ -111,15 +113,20 @@ func (s *dataScreen) pickBackup(restore bool) {
 	d.Show()
 }
 
-// open looks at the backup at path (off the UI goroutine) and asks for
-// what opens it.
+// open looks at the backup at path (off the UI goroutine). One of this
+// journal's own backups is checked at once with the journal's own key;
+// for any other the task asks for what opens it.
 func (t *backupTask) open(path string, restore bool) {
 	t.reset()
 	t.path, t.restore = path, restore
 	a := t.s.a
+	var vault journal.ID
+	if bv := a.backupVault(); bv != nil {
+		vault = bv.ID()
+	}
 	t.busy = true
 	a.Run(func() {
-		prot, err := backup.Inspect(path)
+		h, err := backup.ReadHeader(path)
 		fyne.Do(func() {
 			t.busy = false
 			if t.path != path {
@@ -129,10 +136,27 @@ func (t *backupTask) open(path string, restore bool) {
 				t.failed(err, false)
 				return
 			}
-			t.prot = prot
+			t.prot = h.Protection
+			if h.OpensWith(vault) && a.backupVault() != nil {
+				t.own = true
+				t.check()
+				return
+			}
 			t.askKey()
 		})
 	})
+}
+
+// heading names the backup being worked on and, for one of this journal's
+// own backups, says that it opens without the kit.
+func (t *backupTask) heading() []fyne.CanvasObject {
+	objs := []fyne.CanvasObject{t.fileLine()}
+	if t.own {
+		note := wrapped(lang.X("data.key.own", "This is one of this journal's own backups, so it opens without your recovery kit."))
+		note.Importance = widget.LowImportance
+		objs = append(objs, note)
+	}
+	return objs
 }
 
 // fileLine names the backup being worked on.
@@ -145,6 +169,7 @@ func (t *backupTask) fileLine() fyne.CanvasObject {
 // askKey asks for the recovery kit or the backup's passphrase.
 func (t *backupTask) askKey() {
 	a := t.s.a
+	t.own = false
 	t.message = wrapped("")
 	t.message.Importance = widget.WarningImportance
 	t.message.Hide()
@@ -181,13 +206,31 @@ func (t *backupTask) askKey() {
 // restore it also works out what merging would do.
 func (t *backupTask) check() {
 	a := t.s.a
-	if t.busy || t.pass == nil && t.kit == nil {
+	if t.busy || t.pass == nil && t.kit == nil && !t.own {
 		return
 	}
 	a.Touch()
 	var key backup.Key
 	var err error
-	if t.pass != nil {
+	// ownKey is the journal's backup key, wiped once the backup is read.
+	var ownKey *[rwcrypto.KeySize]byte
+	if t.own {
+		bv := a.backupVault()
+		if bv == nil {
+			t.askKey()
+			return
+		}
+		if ownKey, err = bv.BackupKey(); err == nil {
+			key, err = backup.VaultKey(bv.ID(), ownKey)
+		}
+		if err != nil {
+			if ownKey != nil {
+				rwcrypto.Wipe(ownKey[:])
+			}
+			t.failed(err, true)
+			return
+		}
+	} else if t.pass != nil {
 		if t.pass.Text == "" {
 			t.say(lang.X("data.key.passmissing", "Please type the backup's passphrase."))
 			return
@@ -215,11 +258,14 @@ func (t *backupTask) check() {
 		t.kit.SetText("")
 	}
 	t.progress = widget.NewProgressBar()
-	t.show(t.fileLine(), wrapped(lang.X("data.check.reading", "Reading and checking every record…")), t.progress)
+	t.show(append(t.heading(), wrapped(lang.X("data.check.reading", "Reading and checking every record…")), t.progress)...)
 	t.busy = true
 	path, restore := t.path, t.restore
 	bv := a.backupVault()
 	a.Run(func() {
+		if ownKey != nil {
+			defer rwcrypto.Wipe(ownKey[:])
+		}
 		progress := func(done, total int) {
 			fyne.Do(func() {
 				if total > 0 {
@@ -265,13 +311,18 @@ func (t *backupTask) say(msg string) {
 	t.message.Show()
 }
 
-// failed shows why the backup could not be used; retry goes back to the key.
+// failed shows why the backup could not be used; retry goes back to the
+// key. When the journal's own key was used, retrying asks for the recovery
+// kit instead.
 func (t *backupTask) failed(err error, retry bool) {
 	t.forget()
 	t.message = wrapped(backupReadErrorText(err))
 	t.message.Importance = widget.WarningImportance
 	buttons := container.NewHBox()
-	if retry {
+	switch {
+	case retry && t.own:
+		buttons.Add(widget.NewButton(lang.X("data.key.usekit", "Open it with the recovery kit instead"), t.askKey))
+	case retry:
 		buttons.Add(widget.NewButton(lang.X("data.retry", "Try again"), t.askKey))
 	}
 	buttons.Add(widget.NewButton(lang.X("data.close", "Close"), t.reset))
@@ -291,7 +342,7 @@ func (t *backupTask) verified() {
 	t.message = wrapped(t.summary())
 	t.message.Importance = widget.SuccessImportance
 	t.forget()
-	t.show(t.fileLine(), t.message, container.NewHBox(widget.NewButton(lang.X("data.close", "Close"), t.reset)))
+	t.show(append(t.heading(), t.message, container.NewHBox(widget.NewButton(lang.X("data.close", "Close"), t.reset)))...)
 }
 
 // choose offers the two ways to restore a backup that checked out.
@@ -309,7 +360,7 @@ func (t *backupTask) choose() {
 		merge.Disable()
 	}
 	buttons := container.NewHBox(merge)
-	objs := []fyne.CanvasObject{t.fileLine(), t.message, mergeText}
+	objs := append(t.heading(), t.message, mergeText)
 	if _, ok := a.vaults.(VaultReplacer); ok {
 		objs = append(objs, wrapped(lang.X("data.restore.replacebody", "Or replace this journal with the backup: Rewire makes a new journal from it with a new passphrase and a new recovery kit. The journal you have now is kept beside it as a .bak file.")))
 		replace := widget.NewButtonWithIcon(lang.X("data.restore.replace", "Replace this journal…"), theme.ViewRefreshIcon(), t.askNewPassphrase)

@@ -6,12 +6,14 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/rewirejournal/rewire/journal"
 	"github.com/rewirejournal/rewire/journal/backup"
 )
 
 // screenshotData shows Backup & data at work, for [Screenshots]: a file
-// that is not a backup, a recovery kit that does not fit, a copy with its
-// own passphrase made and then opened for a restore. Files go to a
+// that is not a backup, one of the journal's own backups checked without
+// the kit, an older backup with a recovery kit that does not fit, a copy
+// with its own passphrase made and then opened for a restore. Files go to a
 // temporary folder; shot captures the window.
 func screenshotData(a *App, shot func(name string)) error {
 	a.ShowScreen(screenData)
@@ -33,6 +35,12 @@ func screenshotData(a *App, shot func(name string)) error {
 	shot("data-verify-notbackup")
 
 	if f, ok, _ := backupLatest(a); ok {
+		// One of the journal's own backups: checked without the kit.
+		s.task.open(f, false)
+		shot("data-verify-own")
+	}
+	if f, err := writeKitOnlyBackup(a, dir); err == nil {
+		// A backup the journal can't open by itself asks for the kit.
 		s.task.open(f, false)
 		if s.task.kit != nil {
 			test.Type(s.task.kit, "AGE-SECRET-KEY-1NOTAKEY")
@@ -69,4 +77,24 @@ func backupLatest(a *App) (string, bool, error) {
 	}
 	f, ok, err := backup.Latest(a.backupFolder(), bv.ID())
 	return f.Path, ok, err
+}
+
+// writeKitOnlyBackup writes a backup of the open vault into dir encrypted to
+// the recovery kit alone, as backups were before the journal's own key
+// opened them too.
+func writeKitOnlyBackup(a *App, dir string) (string, error) {
+	bv := a.backupVault()
+	if bv == nil {
+		return "", journal.ErrLocked
+	}
+	rr, err := bv.RecoveryRecipient()
+	if err != nil {
+		return "", err
+	}
+	to, err := backup.ToRecoveryKit(rr)
+	if err != nil {
+		return "", err
+	}
+	res, err := backup.WriteFile(bv, dir, to, backup.Options{})
+	return res.Path, err
 }

@@ -180,6 +180,9 @@ func TestVerifyingABadBackupSaysWhatIsWrongAndChangesNothing(t *testing.T) {
 	flipped := append([]byte(nil), data...)
 	flipped[len(flipped)-100] ^= 0x20
 	other := newBackupJournal(t, "x")
+	other.locked = false
+	theirs := fileBytes(t, kitOnlyBackup(t, other, filepath.Join(v.dir, "theirs")).Path)
+	old := fileBytes(t, kitOnlyBackup(t, v.bj, filepath.Join(v.dir, "old")).Path)
 
 	tests := []struct {
 		name string
@@ -189,7 +192,8 @@ func TestVerifyingABadBackupSaysWhatIsWrongAndChangesNothing(t *testing.T) {
 	}{
 		{"a backup cut short", data[:len(data)/2], v.bj.kitText, "damaged or incomplete"},
 		{"a flipped byte in the payload", flipped, v.bj.kitText, "damaged or incomplete"},
-		{"another journal's kit", data, other.kitText, "does not open this backup"},
+		{"our kit on another journal's backup", theirs, v.bj.kitText, "does not open this backup"},
+		{"another journal's kit on our older backup", old, other.kitText, "does not open this backup"},
 		{"a text file", []byte("dear diary\n"), v.bj.kitText, "not a Rewire backup"},
 		{"a backup from a newer Rewire", newerFormatBackup(t, v.bj.identity.Recipient()), v.bj.kitText, "newer version of Rewire"},
 		{"an empty file", nil, v.bj.kitText, "damaged or incomplete"},
@@ -221,9 +225,7 @@ func TestVerifyingABadBackupSaysWhatIsWrongAndChangesNothing(t *testing.T) {
 	}
 
 	t.Run("and a sound backup is reported as sound", func(t *testing.T) {
-		s.task.open(good.Path, false)
-		test.Type(s.task.kit, string(v.bj.kitText))
-		s.task.check()
+		s.task.open(good.Path, false) // its own backup: checked at once, without the kit
 		if !strings.Contains(s.task.message.Text, "This backup is sound: 41 records") {
 			t.Errorf("message %q", s.task.message.Text)
 		}
@@ -252,9 +254,7 @@ func TestRestoreMergesTheBackupIntoThisJournal(t *testing.T) {
 	}
 
 	s := dataScreenOf(t, a)
-	s.task.open(res.Path, true)
-	test.Type(s.task.kit, string(v.bj.kitText))
-	s.task.check()
+	s.task.open(res.Path, true) // its own backup: checked at once, without the kit
 	if s.task.contents == nil {
 		t.Fatalf("the backup did not check out: %v", s.task.message.Text)
 	}
@@ -294,9 +294,7 @@ func TestAFailedMergeSaysNothingWasStored(t *testing.T) {
 	}
 	v.bj.mergeFail = journal.ErrInvalid
 	s := dataScreenOf(t, a)
-	s.task.open(res.Path, true)
-	test.Type(s.task.kit, string(v.bj.kitText))
-	s.task.check()
+	s.task.open(res.Path, true) // its own backup: checked at once, without the kit
 	s.task.merge()
 	if !strings.Contains(s.task.message.Text, "nothing from it was stored") || s.task.message.Importance != widget.WarningImportance {
 		t.Errorf("message %q", s.task.message.Text)
@@ -313,9 +311,7 @@ func TestRestoreIntoANewJournalShowsItsNewKitAndKeepsTheOldFile(t *testing.T) {
 	}
 	old := v.bj
 	s := dataScreenOf(t, a)
-	s.task.open(res.Path, true)
-	test.Type(s.task.kit, string(v.bj.kitText))
-	s.task.check()
+	s.task.open(res.Path, true) // its own backup: checked at once, without the kit
 	s.task.askNewPassphrase()
 
 	t.Run("a weak passphrase is refused", func(t *testing.T) {
@@ -367,9 +363,7 @@ func TestAFailedReplaceLeavesTheJournalAsItWas(t *testing.T) {
 	}
 	v.fail = os.ErrPermission
 	s := dataScreenOf(t, a)
-	s.task.open(res.Path, true)
-	test.Type(s.task.kit, string(v.bj.kitText))
-	s.task.check()
+	s.task.open(res.Path, true) // its own backup: checked at once, without the kit
 	s.task.askNewPassphrase()
 	test.Type(s.task.pair.first, "lantern over still water")
 	test.Type(s.task.pair.second, "lantern over still water")
@@ -529,9 +523,7 @@ func TestLeavingTheScreenForgetsAnOpenedBackup(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := dataScreenOf(t, a)
-	s.task.open(res.Path, true)
-	test.Type(s.task.kit, string(v.bj.kitText))
-	s.task.check()
+	s.task.open(res.Path, true) // its own backup: checked at once, without the kit
 	if s.task.contents == nil {
 		t.Fatal("the backup did not check out")
 	}
@@ -542,7 +534,7 @@ func TestLeavingTheScreenForgetsAnOpenedBackup(t *testing.T) {
 
 	t.Run("and so does locking with the kit typed in", func(t *testing.T) {
 		s := dataScreenOf(t, a)
-		s.task.open(res.Path, false)
+		s.task.open(kitOnlyBackup(t, v.bj, filepath.Join(v.dir, "old")).Path, false)
 		test.Type(s.task.kit, string(v.bj.kitText))
 		a.Lock()
 		if s.task.kit.Text != "" {
@@ -584,9 +576,7 @@ func TestAMergeThatDoesNotReadBackSaysSo(t *testing.T) {
 	}
 	v.bj.checkFail = &journal.DamagedError{IDs: []journal.ID{journal.NewID()}}
 	s := dataScreenOf(t, a)
-	s.task.open(res.Path, true)
-	test.Type(s.task.kit, string(v.bj.kitText))
-	s.task.check()
+	s.task.open(res.Path, true) // its own backup: checked at once, without the kit
 	s.task.merge()
 	if !strings.Contains(s.task.message.Text, "reading your journal back found a problem") || s.task.message.Importance != widget.WarningImportance {
 		t.Errorf("message %q", s.task.message.Text)
@@ -615,9 +605,7 @@ func TestAMergeKeepsASafetyCopyUntilTheJournalReadsBack(t *testing.T) {
 				t.Fatal(err)
 			}
 			s := dataScreenOf(t, a)
-			s.task.open(res.Path, true)
-			test.Type(s.task.kit, string(v.bj.kitText))
-			s.task.check()
+			s.task.open(res.Path, true) // its own backup: checked at once, without the kit
 			v.bj.checkFail, v.bj.snapshotFail = tt.checkFail, tt.snapshotFail
 			s.task.merge()
 
@@ -653,9 +641,7 @@ func TestASafetyCopyNeverOverwritesAnOlderOne(t *testing.T) {
 	}
 	v.bj.checkFail = nil
 	s := dataScreenOf(t, a)
-	s.task.open(res.Path, true)
-	test.Type(s.task.kit, string(v.bj.kitText))
-	s.task.check()
+	s.task.open(res.Path, true) // its own backup: checked at once, without the kit
 	v.bj.checkFail = journal.ErrDamaged
 	s.task.merge()
 	if b, _ := os.ReadFile(v.Path() + ".bak"); string(b) != "an older copy" {

@@ -27,8 +27,10 @@ only then given its name.
 
 By default the backup is encrypted to the vault's recovery kit, like the app's
 automatic backups: no passphrase is needed to make it, the recovery kit opens
-it (also with the plain tools: age -d -i recovery-kit.txt FILE | tar -x), and
-older automatic backups in DIR are rotated (7 daily, 4 weekly, 12 monthly).
+it (also with the plain tools: age -d -i recovery-kit.txt FILE | tar -x), so
+does this vault, unlocked (its file key is also wrapped to the vault's own
+key), and older automatic backups in DIR are rotated (7 daily, 4 weekly, 12
+monthly).
 
 With --passphrase-protect the backup gets a passphrase of its own (asked for
 twice, or the first line of --backup-passphrase-file), for handing a copy to
@@ -100,7 +102,8 @@ func runBackup(c *cli, args []string) (err error) {
 	if *protect {
 		fmt.Fprintln(c.stderr, "It opens with its own passphrase: rewire-cli verify FILE, or age -d FILE | tar -x")
 	} else {
-		fmt.Fprintln(c.stderr, "It opens with your recovery kit: rewire-cli verify FILE --recovery-kit KIT, or age -d -i KIT FILE | tar -x")
+		fmt.Fprintln(c.stderr, "It opens with your recovery kit: rewire-cli verify FILE --recovery-kit KIT, or age -d -i KIT FILE | tar -x;")
+		fmt.Fprintln(c.stderr, "this vault opens it too, with its passphrase: rewire-cli verify FILE")
 	}
 	if len(res.Removed) > 0 {
 		fmt.Fprintf(c.stderr, "Rotated away %d older automatic backup(s).\n", len(res.Removed))
@@ -175,10 +178,13 @@ var verifyCommand = &command{
 	summary:  "check that a backup opens and is whole",
 	about: `Decrypts a backup and checks all of it: every byte's authentication, the
 manifest, the checksum of every part, and every record. Prints what it holds.
-The vault is not opened or changed.
+The vault is not changed.
 
 A backup made automatically (or by backup without --passphrase-protect) opens
-with the recovery kit: give --recovery-kit FILE. One made with
+with the recovery kit: give --recovery-kit FILE. Without it, one of the
+vault's own such backups opens with the vault itself, unlocked with its
+passphrase (as for every command), since backups are also wrapped to the
+vault's own key; older backups and other vaults' need the kit. One made with
 --passphrase-protect opens with its own passphrase: the first line of
 --backup-passphrase-file, or asked for on the terminal.`,
 	run: runVerify,
@@ -196,6 +202,50 @@ func addKeyFlags(fs interface {
 	fs.StringVar(&k.kit, "recovery-kit", "", "the recovery kit `FILE`, for a backup made without --passphrase-protect")
 	fs.StringVar(&k.passFile, "backup-passphrase-file", "", "read the backup's own passphrase from the first line of `FILE`")
 	return k
+}
+
+// ownBackupKey opens one of the vault's own automatic backups without the
+// kit: when no key is given, the vault at --vault exists and the backup's
+// rewire-vault stanza names it, the vault is unlocked with its passphrase
+// and returned with the key that opens the backup. v is nil when that is
+// not so, and the caller falls back to backupKey. The caller calls wipe
+// once the backup is read, and closes v.
+func (c *cli) ownBackupKey(path string, k *keyFlags) (v *journal.Vault, key backup.Key, wipe func(), err error) {
+	wipe = func() {}
+	if k.kit != "" || k.passFile != "" || !fileExists(c.vaultPath) {
+		return nil, key, wipe, nil
+	}
+	h, err := backup.ReadHeader(path)
+	if err != nil {
+		return nil, key, wipe, nil // backupKey says what is wrong
+	}
+	v, err = c.openVault()
+	if err != nil || !h.OpensWith(v.ID()) {
+		if v != nil {
+			v.Close()
+		}
+		return nil, key, wipe, nil
+	}
+	pass, err := c.passphrase(false)
+	if err == nil {
+		err = v.Unlock(pass)
+		crypto.Wipe(pass)
+	}
+	var bk *[crypto.KeySize]byte
+	if err == nil {
+		bk, err = v.BackupKey()
+	}
+	if err == nil {
+		wipe = func() { crypto.Wipe(bk[:]) }
+		key, err = backup.VaultKey(v.ID(), bk)
+	}
+	if err != nil {
+		wipe()
+		v.Close()
+		return nil, backup.Key{}, func() {}, err
+	}
+	fmt.Fprintln(c.stderr, "This is one of the vault's own backups: it opens with the vault, without the recovery kit.")
+	return v, key, wipe, nil
 }
 
 // key reads what opens the backup at path, after looking at its header to
@@ -229,15 +279,21 @@ func (c *cli) backupKey(path string, k *keyFlags) (backup.Key, error) {
 	}
 }
 
-func runVerify(c *cli, args []string) error {
+func runVerify(c *cli, args []string) (err error) {
 	fs := c.flags()
 	k := addKeyFlags(fs)
 	pos, err := c.parse(fs, args, 1, 1)
 	if err != nil {
 		return err
 	}
-	key, err := c.backupKey(pos[0], k)
+	v, key, wipe, err := c.ownBackupKey(pos[0], k)
 	if err != nil {
+		return err
+	}
+	defer wipe()
+	if v != nil {
+		defer closeVault(v, &err)
+	} else if key, err = c.backupKey(pos[0], k); err != nil {
 		return err
 	}
 	m, err := backup.Verify(pos[0], key, c.progress("verify"))
@@ -275,7 +331,9 @@ twice changes nothing. It shows what it will do and asks first (--yes skips
 the question). The vault file is copied to VAULT.bak before the merge and
 the copy removed once the merged vault has been read back and checked.
 
-The backup opens with --recovery-kit or its own passphrase, as for verify.`,
+The backup opens with --recovery-kit or its own passphrase, as for verify;
+with --merge and neither given, one of the vault's own backups opens with
+the vault, unlocked with its passphrase.`,
 	run: runRestore,
 }
 
@@ -311,9 +369,25 @@ func runRestore(c *cli, args []string) (err error) {
 	if *merge && !fileExists(c.vaultPath) {
 		return journal.ErrNoVault // before the backup is read, which takes a while
 	}
-	key, err := c.backupKey(file, k)
-	if err != nil {
-		return err
+	// Merging one of the vault's own backups needs no kit: the vault,
+	// unlocked, opens it. (--into takes the new vault's passphrase, so it
+	// is not tried there.)
+	var v *journal.Vault
+	var key backup.Key
+	wipe := func() {}
+	if *merge {
+		if v, key, wipe, err = c.ownBackupKey(file, k); err != nil {
+			return err
+		}
+		if v != nil {
+			defer closeVault(v, &err)
+		}
+	}
+	defer wipe()
+	if v == nil {
+		if key, err = c.backupKey(file, k); err != nil {
+			return err
+		}
 	}
 	contents, err := backup.ReadFile(file, key, c.progress("verify"))
 	c.endProgress()
@@ -325,7 +399,7 @@ func runRestore(c *cli, args []string) (err error) {
 	if *into != "" {
 		return c.restoreInto(*into, contents, kdf, *newKit)
 	}
-	return c.restoreMerge(contents, *yes)
+	return c.restoreMerge(v, contents, *yes)
 }
 
 // restoreInto makes a new vault at path holding the backup's records.
@@ -417,12 +491,15 @@ func verifyRestored(v *journal.Vault, contents *backup.Contents) error {
 }
 
 // restoreMerge merges the backup into the vault at --vault.
-func (c *cli) restoreMerge(contents *backup.Contents, yes bool) (err error) {
-	v, err := c.unlockVault()
-	if err != nil {
-		return err
+// restoreMerge merges contents into v, or, when v is nil, into the vault
+// at --vault, unlocked here.
+func (c *cli) restoreMerge(v *journal.Vault, contents *backup.Contents, yes bool) (err error) {
+	if v == nil {
+		if v, err = c.unlockVault(); err != nil {
+			return err
+		}
+		defer closeVault(v, &err)
 	}
-	defer closeVault(v, &err)
 	plan, err := v.PlanMerge(contents.Records)
 	if err != nil {
 		return err

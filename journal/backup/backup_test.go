@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -73,8 +74,8 @@ func TestPassphraseBackupOpensWithTheSameWordsInAnyNormalForm(t *testing.T) {
 		t.Fatal(err)
 	}
 	data := encode(t, records(5), to)
-	if p, err := inspect(bytes.NewReader(data)); err != nil || p != ByPassphrase {
-		t.Fatalf("inspect = %v, %v", p, err)
+	if h, err := inspect(bytes.NewReader(data)); err != nil || h.Protection != ByPassphrase || len(h.Vaults) != 0 {
+		t.Fatalf("inspect = %+v, %v", h, err)
 	}
 	key, err := PassphraseKey(norm.NFC.Bytes(pass))
 	if err != nil {
@@ -210,21 +211,35 @@ func TestEveryFlippedByteIsRefused(t *testing.T) {
 
 func TestInspectTellsWhatOpensABackup(t *testing.T) {
 	k := newKit(t)
+	v := newFakeVault(t, k, 0)
+	vid := v.id.String()
 	for _, tc := range []struct {
-		name string
-		data []byte
-		want Protection
-		err  error
+		name   string
+		data   []byte
+		want   Protection
+		vaults []journal.ID
+		err    error
 	}{
-		{"an automatic backup", encode(t, nil, k.to(t)), ByRecoveryKit, nil},
-		{"not an age file", []byte("hello"), 0, ErrNotBackup},
-		{"an empty file", nil, 0, ErrDamaged},
-		{"a header without stanzas", []byte("age-encryption.org/v1\n--- abc\n"), 0, ErrDamaged},
+		{"an automatic backup from before vault stanzas", encode(t, nil, k.to(t)), ByRecoveryKit, nil, nil},
+		{"an automatic backup the vault opens too", encode(t, nil, v.to(t, k)), ByRecoveryKit, []journal.ID{v.id}, nil},
+		{"a vault stanza with an upper-case id is not the vault's", []byte("age-encryption.org/v1\n-> X25519 abc\nAAAA\n-> rewire-vault " + strings.ToUpper(vid) + "\nAAAA\n--- abc\n"), ByRecoveryKit, nil, nil},
+		{"a vault stanza with two arguments is not the vault's", []byte("age-encryption.org/v1\n-> X25519 abc\nAAAA\n-> rewire-vault " + vid + " x\nAAAA\n--- abc\n"), ByRecoveryKit, nil, nil},
+		{"a vault stanza beside scrypt does not count", []byte("age-encryption.org/v1\n-> scrypt abc 18\nAAAA\n-> rewire-vault " + vid + "\nAAAA\n--- abc\n"), ByPassphrase, nil, nil},
+		{"a vault stanza alone is not a backup Rewire writes", []byte("age-encryption.org/v1\n-> rewire-vault " + vid + "\nAAAA\n--- abc\n"), 0, nil, ErrDamaged},
+		{"not an age file", []byte("hello"), 0, nil, ErrNotBackup},
+		{"an empty file", nil, 0, nil, ErrDamaged},
+		{"a header without stanzas", []byte("age-encryption.org/v1\n--- abc\n"), 0, nil, ErrDamaged},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := inspect(bytes.NewReader(tc.data))
-			if p != tc.want || !errors.Is(err, tc.err) {
-				t.Fatalf("inspect = %v, %v; want %v, %v", p, err, tc.want, tc.err)
+			h, err := inspect(bytes.NewReader(tc.data))
+			if h.Protection != tc.want || !slices.Equal(h.Vaults, tc.vaults) || !errors.Is(err, tc.err) {
+				t.Fatalf("inspect = %+v, %v; want %v %v, %v", h, err, tc.want, tc.vaults, tc.err)
+			}
+			if got, want := h.OpensWith(v.id), len(tc.vaults) > 0; got != want {
+				t.Errorf("OpensWith(the vault) = %v", got)
+			}
+			if h.OpensWith(journal.ID{}) {
+				t.Error("OpensWith(the zero id) = true")
 			}
 		})
 	}

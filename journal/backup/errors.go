@@ -27,6 +27,10 @@ var (
 	// ErrNeedsPassphrase: the backup has its own passphrase; a recovery kit
 	// cannot open it.
 	ErrNeedsPassphrase = errors.New("this backup is protected by its own passphrase, not the recovery kit")
+	// ErrNotOwnBackup: the open journal's own key ([VaultKey]) does not
+	// open this backup: another journal made it, or it is older than
+	// backups wrapped to the journal. The recovery kit opens it.
+	ErrNotOwnBackup = errors.New("this journal's own key does not open this backup; it opens with the recovery kit")
 	// ErrNeedsRecoveryKit: the backup opens with the recovery kit, not with
 	// a passphrase.
 	ErrNeedsRecoveryKit = errors.New("this backup opens with the recovery kit, not a passphrase")

@@ -26,6 +26,9 @@ type Vault interface {
 	ID() journal.ID
 	List(journal.Filter) ([]journal.Record, error)
 	RecoveryRecipient() (*age.X25519Recipient, error)
+	// BackupKey is the vault's own backup key ([journal.Vault.BackupKey]);
+	// the caller wipes it.
+	BackupKey() (*[rwcrypto.KeySize]byte, error)
 }
 
 var _ Vault = (*journal.Vault)(nil)
@@ -61,9 +64,10 @@ type Result struct {
 }
 
 // Automatic backs the vault up into dir (made 0700 if missing), encrypted
-// to the vault's recovery kit, then rotates the older automatic backups of
-// this vault in dir according to o.Keep. See [WriteFile] for how the file
-// is written and verified. If rotation fails, the new backup is still
+// to the vault's recovery kit and to the vault's own backup key (see
+// [Recipient.AndVault]), then rotates the older automatic backups of this
+// vault in dir according to o.Keep. See [WriteFile] for how the file is
+// written and verified. If rotation fails, the new backup is still
 // returned, with the error.
 func Automatic(v Vault, dir string, o Options) (Result, error) {
 	rr, err := v.RecoveryRecipient()
@@ -72,6 +76,14 @@ func Automatic(v Vault, dir string, o Options) (Result, error) {
 	}
 	to, err := ToRecoveryKit(rr)
 	if err != nil {
+		return Result{}, err
+	}
+	key, err := v.BackupKey()
+	if err != nil {
+		return Result{}, fmt.Errorf("backup: the vault's backup key: %w", err)
+	}
+	defer rwcrypto.Wipe(key[:])
+	if to, err = to.AndVault(v.ID(), key); err != nil {
 		return Result{}, err
 	}
 	res, err := WriteFile(v, dir, to, o)
@@ -97,9 +109,11 @@ func Manual(v Vault, dir string, passphrase []byte, o Options) (Result, error) {
 // vault and the time (see [Name]). The backup is written to a temporary
 // file in dir and fsynced, then read back from disk and verified in full
 // (with the file key kept from encryption, so no kit or passphrase is
-// needed); only a backup that verifies is renamed to its name, and the
-// folder is fsynced. So a crash or a failure at any point leaves no partial
-// file under a backup's name, and older backups are never touched.
+// needed; a backup also wrapped to the vault is read back through its
+// [VaultStanza], which checks that stanza too); only a backup that
+// verifies is renamed to its name, and the folder is fsynced. So a crash
+// or a failure at any point leaves no partial file under a backup's name,
+// and older backups are never touched.
 func WriteFile(v Vault, dir string, to Recipient, o Options) (res Result, err error) {
 	created := o.now()
 	recs, err := v.List(journal.Filter{})
@@ -144,7 +158,11 @@ func WriteFile(v Vault, dir string, to Recipient, o Options) (res Result, err er
 	if _, err := tmp.Seek(0, io.SeekStart); err != nil {
 		return res, fmt.Errorf("backup: %w", err)
 	}
-	got, err := read(bufio.NewReaderSize(tmp, 256<<10), Key{id: age.NewInjectedFileKeyIdentity(fileKey), prot: to.prot}, verify, false)
+	key := Key{id: age.NewInjectedFileKeyIdentity(fileKey), prot: to.prot}
+	if to.vault != nil {
+		key = Key{id: *to.vault, prot: to.prot, own: true}
+	}
+	got, err := read(bufio.NewReaderSize(tmp, 256<<10), key, verify, false)
 	if err != nil {
 		return res, fmt.Errorf("backup: the written file did not verify: %w", err)
 	}

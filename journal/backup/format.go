@@ -78,7 +78,7 @@ func Write(w io.Writer, recs []journal.Record, to Recipient, info Info, progress
 // the file back without the recovery identity (which it does not have).
 // The caller wipes the key.
 func write(w io.Writer, recs []journal.Record, to Recipient, info Info, progress func(done, total int)) (fileKey []byte, _ *Manifest, _ error) {
-	if to.r == nil {
+	if len(to.rs) == 0 {
 		return nil, nil, fmt.Errorf("backup: no recipient")
 	}
 	m := &Manifest{
@@ -158,8 +158,8 @@ func write(w io.Writer, recs []journal.Record, to Recipient, info Info, progress
 	}
 	manifest = append(manifest, '\n')
 
-	capture := &keyCapture{Recipient: to.r}
-	aw, err := age.Encrypt(w, capture)
+	capture := &keyCapture{Recipient: to.rs[0]}
+	aw, err := age.Encrypt(w, append([]age.Recipient{capture}, to.rs[1:]...)...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("backup: encrypt: %w", err)
 	}

@@ -14,7 +14,8 @@ import (
 // manifest and record parsing behind age's authentication; without it, the
 // input is read as a file from disk would be. Either way the reader must
 // refuse with one of its sentinel errors or return records that validate
-// and match their manifest, and never panic.
+// and match their manifest, and never panic. Files from disk are also read
+// with the vector vault's own key, and their header inspected.
 //
 // Inputs are kilobytes of age file, so give the minimizer little time:
 //
@@ -28,7 +29,7 @@ func FuzzReadBackup(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	for _, name := range []string{vectorKitBackup, vectorPassBackup} {
+	for _, name := range []string{vectorKitBackup, vectorPassBackup, vectorVaultBackup} {
 		data, err := os.ReadFile(name)
 		if err != nil {
 			f.Fatal(err)
@@ -47,7 +48,8 @@ func FuzzReadBackup(f *testing.F) {
 	f.Add([]byte{}, true)
 
 	sentinels := []error{ErrNotBackup, ErrDamaged, ErrUnsafePath, ErrNewerFormat, ErrWrongPassphrase,
-		ErrWrongRecoveryKit, ErrNeedsPassphrase, ErrNeedsRecoveryKit}
+		ErrWrongRecoveryKit, ErrNeedsPassphrase, ErrNeedsRecoveryKit, ErrNotOwnBackup}
+	ownKey := (&fakeVault{id: vectorVault}).ownKey(f)
 	id, err := rwcrypto.ParseRecoveryKit(kitText)
 	if err != nil {
 		f.Fatal(err)
@@ -60,22 +62,36 @@ func FuzzReadBackup(f *testing.F) {
 		if encrypt {
 			data = seal(t, data, to)
 		}
-		c, err := Read(bytes.NewReader(data), key, nil)
-		if err != nil {
-			for _, s := range sentinels {
-				if errors.Is(err, s) {
-					return
-				}
-			}
-			t.Fatalf("error without a sentinel: %v", err)
+		keys := []Key{key}
+		if !encrypt {
+			keys = append(keys, ownKey)
+			inspect(bytes.NewReader(data))
 		}
-		if len(c.Records) != c.Manifest.Records {
-			t.Fatalf("%d records, manifest says %d", len(c.Records), c.Manifest.Records)
-		}
-		for i := range c.Records {
-			if err := c.Records[i].Validate(); err != nil {
-				t.Fatalf("record %d: %v", i, err)
-			}
+		for _, key := range keys {
+			check(t, data, key, sentinels)
 		}
 	})
+}
+
+// check reads data with key: it must be refused with one of sentinels, or
+// give records that validate and match their manifest.
+func check(t *testing.T, data []byte, key Key, sentinels []error) {
+	t.Helper()
+	c, err := Read(bytes.NewReader(data), key, nil)
+	if err != nil {
+		for _, s := range sentinels {
+			if errors.Is(err, s) {
+				return
+			}
+		}
+		t.Fatalf("error without a sentinel: %v", err)
+	}
+	if len(c.Records) != c.Manifest.Records {
+		t.Fatalf("%d records, manifest says %d", len(c.Records), c.Manifest.Records)
+	}
+	for i := range c.Records {
+		if err := c.Records[i].Validate(); err != nil {
+			t.Fatalf("record %d: %v", i, err)
+		}
+	}
 }

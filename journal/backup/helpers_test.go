@@ -21,6 +21,7 @@ type fakeVault struct {
 	id        journal.ID
 	recs      []journal.Record
 	recipient *age.X25519Recipient
+	noKey     bool // BackupKey fails, as a locked vault's does
 }
 
 func (v *fakeVault) ID() journal.ID { return v.id }
@@ -30,6 +31,46 @@ func (v *fakeVault) List(journal.Filter) ([]journal.Record, error) {
 	return out, nil
 }
 func (v *fakeVault) RecoveryRecipient() (*age.X25519Recipient, error) { return v.recipient, nil }
+
+// BackupKey returns a fresh copy of the vault's backup key, as the real
+// one does: here a hash of the id, where the real one is a subkey of the
+// data key.
+func (v *fakeVault) BackupKey() (*[rwcrypto.KeySize]byte, error) {
+	if v.noKey {
+		return nil, journal.ErrLocked
+	}
+	k := [rwcrypto.KeySize]byte(sha256.Sum256(append([]byte("backup key of "), v.id[:]...)))
+	return &k, nil
+}
+
+// to is what v's automatic backups are encrypted to: the kit k and v's
+// own backup key.
+func (v *fakeVault) to(t testing.TB, k kit) Recipient {
+	t.Helper()
+	key, err := v.BackupKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := k.to(t).AndVault(v.id, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// ownKey is the key with which v opens its own backups.
+func (v *fakeVault) ownKey(t testing.TB) Key {
+	t.Helper()
+	k, err := v.BackupKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, err := VaultKey(v.id, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return key
+}
 
 type fakeClock struct{ t time.Time }
 
@@ -160,7 +201,7 @@ func tarOf(t testing.TB, parts ...part) []byte {
 func seal(t testing.TB, plain []byte, to Recipient) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	w, err := age.Encrypt(&buf, to.r)
+	w, err := age.Encrypt(&buf, to.rs...)
 	if err != nil {
 		t.Fatal(err)
 	}

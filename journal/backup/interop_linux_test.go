@@ -36,7 +36,9 @@ func ageBinary(t *testing.T) string {
 }
 
 // TestStockAgeAndTarOpenAutomaticBackupsWithTheKit is the promise in the
-// recovery kit: `age -d -i recovery-kit.txt FILE | tar -x`.
+// recovery kit: `age -d -i recovery-kit.txt FILE | tar -x`. The backup
+// also carries the vault's own rewire-vault stanza, which age does not
+// know and must skip.
 func TestStockAgeAndTarOpenAutomaticBackupsWithTheKit(t *testing.T) {
 	age := ageBinary(t)
 	k := newKit(t)
@@ -45,6 +47,12 @@ func TestStockAgeAndTarOpenAutomaticBackupsWithTheKit(t *testing.T) {
 	res, err := Automatic(v, dir, Options{})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if h, err := ReadHeader(res.Path); err != nil || !h.OpensWith(v.id) {
+		t.Fatalf("the backup has no rewire-vault stanza of the vault: %+v, %v", h, err)
+	}
+	if _, err := Verify(res.Path, v.ownKey(t), nil); err != nil {
+		t.Fatalf("the vault does not open the file age is given: %v", err)
 	}
 	kitPath := filepath.Join(dir, "recovery-kit.txt")
 	if err := os.WriteFile(kitPath, k.text, 0o600); err != nil {

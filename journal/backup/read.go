@@ -99,6 +99,8 @@ func read(r io.Reader, key Key, progress func(done, total int), deep bool) (*Con
 // quoting anything from the file.
 func ageProblem(err error) string {
 	switch msg := err.Error(); {
+	case errors.Is(err, errVaultStanza):
+		return errVaultStanza.Error()
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		return "the file ends early"
 	case strings.Contains(msg, "header MAC"):

@@ -1,6 +1,7 @@
 package backup
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -157,5 +158,87 @@ func TestBadBackupsLeaveTheVaultUnchanged(t *testing.T) {
 				t.Fatalf("%s: record %s changed", b.name, id)
 			}
 		}
+	}
+}
+
+// ownKeyOf is the key with which the real vault v opens its own backups;
+// the backup key is wiped when the test ends.
+func ownKeyOf(t testing.TB, v *journal.Vault) Key {
+	t.Helper()
+	k, err := v.BackupKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { clear(k[:]) })
+	key, err := VaultKey(v.ID(), k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return key
+}
+
+// The case the vault's own key is for: an entry deleted today comes back
+// from last night's automatic backup without the recovery kit, after the
+// vault was locked and unlocked again.
+func TestADeletedEntryComesBackFromTheVaultsOwnBackupWithoutTheKit(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "vault.db")
+	v, _ := createVault(t, path)
+	recs := demo.Generate(20, 3, time.Now())
+	if err := v.SaveAll(recs); err != nil {
+		t.Fatal(err)
+	}
+	var gone journal.Record
+	for _, r := range recs {
+		if r.Kind == journal.KindEntry {
+			gone = *r
+			break
+		}
+	}
+	res, err := Automatic(v, filepath.Join(dir, "backups"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := v.Delete(gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := v.Lock(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := v.BackupKey(); err == nil {
+		t.Fatal("a locked vault gave its backup key")
+	}
+	if err := v.Unlock(vaultPass); err != nil {
+		t.Fatal(err)
+	}
+	other, _ := createVault(t, filepath.Join(dir, "other.db"))
+	for _, tc := range []struct {
+		name  string
+		vault *journal.Vault
+		err   error
+	}{
+		{"another vault's key does not open it, and nothing is merged", other, ErrNotOwnBackup},
+		{"the vault's own key opens it and the entry is back", v, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := listJSON(t, tc.vault)
+			rep, err := restoreFile(tc.vault, res.Path, ownKeyOf(t, tc.vault))
+			if !errors.Is(err, tc.err) {
+				t.Fatalf("restore = %+v, %v; want %v", rep, err, tc.err)
+			}
+			after := listJSON(t, tc.vault)
+			if err != nil {
+				if len(after) != len(before) {
+					t.Fatalf("%d records before, %d after a refused restore", len(before), len(after))
+				}
+				return
+			}
+			if rep.Added != 1 || len(after) != len(before)+1 {
+				t.Fatalf("report %+v; %d records before, %d after", rep, len(before), len(after))
+			}
+			if got, err := tc.vault.Get(gone.ID); err != nil || got.Entry.Body != gone.Entry.Body {
+				t.Fatalf("the deleted entry: %v", err)
+			}
+		})
 	}
 }
