@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	rwcrypto "github.com/rewirejournal/rewire/crypto"
 	"github.com/rewirejournal/rewire/journal"
 	"github.com/rewirejournal/rewire/journal/backup"
 )
@@ -212,21 +211,15 @@ func (t *backupTask) check() {
 	a.Touch()
 	var key backup.Key
 	var err error
-	// ownKey is the journal's backup key, wiped once the backup is read.
-	var ownKey *[rwcrypto.KeySize]byte
+	// wipe wipes the journal's own backup key once the backup is read.
+	var wipe func()
 	if t.own {
 		bv := a.backupVault()
 		if bv == nil {
 			t.askKey()
 			return
 		}
-		if ownKey, err = bv.BackupKey(); err == nil {
-			key, err = backup.VaultKey(bv.ID(), ownKey)
-		}
-		if err != nil {
-			if ownKey != nil {
-				rwcrypto.Wipe(ownKey[:])
-			}
+		if key, wipe, err = backup.OwnKey(bv); err != nil {
 			t.failed(err, true)
 			return
 		}
@@ -263,8 +256,8 @@ func (t *backupTask) check() {
 	path, restore := t.path, t.restore
 	bv := a.backupVault()
 	a.Run(func() {
-		if ownKey != nil {
-			defer rwcrypto.Wipe(ownKey[:])
+		if wipe != nil {
+			defer wipe()
 		}
 		progress := func(done, total int) {
 			fyne.Do(func() {

@@ -149,6 +149,25 @@ func VaultKey(vault journal.ID, key *[rwcrypto.KeySize]byte) (Key, error) {
 	return Key{id: vaultKey{vault: vault, key: key}, prot: ByRecoveryKit, own: true}, nil
 }
 
+// OwnKey is [VaultKey] for the unlocked vault v, with the function that
+// wipes its backup key; call it once the backup is read.
+func OwnKey(v interface {
+	ID() journal.ID
+	BackupKey() (*[rwcrypto.KeySize]byte, error)
+}) (Key, func(), error) {
+	raw, err := v.BackupKey()
+	if err != nil {
+		return Key{}, nil, err
+	}
+	wipe := func() { rwcrypto.Wipe(raw[:]) }
+	k, err := VaultKey(v.ID(), raw)
+	if err != nil {
+		wipe()
+		return Key{}, nil, err
+	}
+	return k, wipe, nil
+}
+
 // keyMismatch turns age's "no identity matched" into the error that tells
 // the user what to do, from the kind of key given and the stanzas found.
 func keyMismatch(k Key, stanzaTypes []string) error {

@@ -316,3 +316,42 @@ func writeVaultVector(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestOwnKeyOpensTheVaultsBackupAndItsWipeWipes(t *testing.T) {
+	k := newKit(t)
+	v := &keyLog{fakeVault: newFakeVault(t, k, 5)}
+	res, err := Automatic(v, t.TempDir(), Options{Clock: &fakeClock{time.Date(2026, 11, 25, 9, 30, 0, 0, time.UTC)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name    string
+		locked  bool
+		wantErr error
+	}{
+		{"unlocked: opens, then wiped", false, nil},
+		{"locked: no key", true, journal.ErrLocked},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v.noKey, v.issued = tc.locked, nil
+			key, wipe, err := OwnKey(v)
+			if !errors.Is(err, tc.wantErr) {
+				t.Fatalf("OwnKey: %v, want %v", err, tc.wantErr)
+			}
+			if err != nil {
+				return
+			}
+			m, err := Verify(res.Path, key, nil)
+			if err != nil || m.Records != len(v.recs) {
+				t.Fatalf("Verify with the own key: %+v, %v", m, err)
+			}
+			if len(v.issued) != 1 || *v.issued[0] == ([rwcrypto.KeySize]byte{}) {
+				t.Fatalf("%d keys issued, or wiped too early", len(v.issued))
+			}
+			wipe()
+			if *v.issued[0] != ([rwcrypto.KeySize]byte{}) {
+				t.Error("the backup key is not wiped")
+			}
+		})
+	}
+}
