@@ -60,10 +60,12 @@ func skipReason(s transfer.Skip) string {
 	case transfer.SkipInvalid:
 		return lang.X("transfer.skip.invalid", "not valid ({{.Value}})", v)
 	case transfer.SkipKeptOwnRecord:
-		if journal.Kind(s.Value) == journal.KindGratitude {
+		switch journal.Kind(s.Value) {
+		case journal.KindGratitude:
 			return lang.X("transfer.skip.kept.gratitude", "Rewire already has a different gratitude list for this day; it is kept")
+		case journal.KindCheckIn:
+			return lang.X("transfer.skip.kept.checkin", "Rewire already has a different check-in for this day; it is kept")
 		}
-		return lang.X("transfer.skip.kept.checkin", "Rewire already has a different check-in for this day; it is kept")
 	}
-	return s.String()
+	return s.Why() // a reason this version has no words for: in English
 }

@@ -51,3 +51,15 @@ func TestImportSkipsAreSaidInTheUsersLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestAnImportSkipWithoutWordsFallsBackToEnglishOnce: a reason or kind the
+// translations have no sentence for is given in English, its place named
+// once.
+func TestAnImportSkipWithoutWordsFallsBackToEnglishOnce(t *testing.T) {
+	t.Cleanup(func() { SetLanguage("en") })
+	SetLanguage("sv")
+	s := transfer.Skip{Where: transfer.Where{At: "2026-03-01"}, Reason: transfer.SkipKeptOwnRecord, Value: "urge"}
+	if got, want := skipText(s), "2026-03-01: Rewire already has a different urge for this day; it is kept"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -101,14 +101,21 @@ static void rw_sizes_free(void *v) {
 	free(p);
 }
 
+// RW_MAX_ROW bounds the rowids whose length is kept (a row past it is read
+// the FTS5 way on every query): the array then stays under 1 GiB and its
+// size in bytes fits a 32-bit size_t. A shard's rowids grow by one per
+// added or replaced doc.
+#define RW_MAX_ROW ((sqlite3_int64)1 << 28)
+
 // rw_sizes_slot returns where row's length is kept, growing the array as
 // needed, or 0 when it cannot.
 static int *rw_sizes_slot(rw_sizes *p, sqlite3_int64 row) {
-	if (row < 0 || row > (sqlite3_int64)1 << 31) return 0;
+	if (row < 0 || row >= RW_MAX_ROW) return 0;
 	if (row >= p->cap) {
 		sqlite3_int64 cap = p->cap * 2;
 		if (cap < 1024) cap = 1024;
 		if (cap <= row) cap = row + 1;
+		if (cap > RW_MAX_ROW) cap = RW_MAX_ROW;
 		int *sz = (int*)realloc(p->sz, (size_t)cap * sizeof(int));
 		if (sz == 0) return 0;
 		memset(sz + p->cap, 0, (size_t)(cap - p->cap) * sizeof(int));
@@ -124,16 +131,22 @@ static int *rw_sizes_slot(rw_sizes *p, sqlite3_int64 row) {
 // returns 1 if it kept it, 0 if not.
 static void rw_size(sqlite3_context *ctx, int nVal, sqlite3_value **apVal) {
 	rw_sizes *cache = (rw_sizes*)sqlite3_user_data(ctx);
-	int *slot = nVal == 2 ? rw_sizes_slot(cache, sqlite3_value_int64(apVal[0])) : 0;
+	if (nVal != 2) {
+		sqlite3_result_int(ctx, 0);
+		return;
+	}
+	int *slot = rw_sizes_slot(cache, sqlite3_value_int64(apVal[0]));
 	const unsigned char *a = (const unsigned char*)sqlite3_value_blob(apVal[1]);
 	int n = sqlite3_value_bytes(apVal[1]);
 	if (slot == 0 || a == 0) {
 		sqlite3_result_int(ctx, 0);
 		return;
 	}
-	sqlite3_int64 total = 0;
+	// Unsigned, so no shift or sum can overflow into undefined behaviour;
+	// a total past INT_MAX stops the count.
+	uint64_t total = 0;
 	for (int i = 0; i < n;) {
-		sqlite3_int64 v = 0;
+		uint64_t v = 0;
 		int k = 0;
 		for (; i < n && k < 8 && (a[i] & 0x80); k++, i++) v = (v << 7) | (a[i] & 0x7f);
 		if (i >= n) {
@@ -142,9 +155,12 @@ static void rw_size(sqlite3_context *ctx, int nVal, sqlite3_value **apVal) {
 		}
 		v = k == 8 ? (v << 8) | a[i] : (v << 7) | a[i];
 		i++;
-		total += v;
+		if (v >= 0x7fffffff || (total += v) >= 0x7fffffff) {
+			sqlite3_result_int(ctx, 0);
+			return;
+		}
 	}
-	if (total < 0 || total >= 0x7fffffff) {
+	if (total >= 0x7fffffff) {
 		sqlite3_result_int(ctx, 0);
 		return;
 	}

@@ -50,14 +50,15 @@ const (
 // String is the English sentence, e.g. `entry 6: the date "March 7th" is
 // not understood`.
 func (s Skip) String() string {
-	text := s.reasonText()
+	text := s.Why()
 	if w := s.Where.String(); w != "" {
 		return w + ": " + text
 	}
 	return text
 }
 
-func (s Skip) reasonText() string {
+// Why is the English reason alone, without where, e.g. `no date`.
+func (s Skip) Why() string {
 	switch s.Reason {
 	case SkipTooLarge:
 		return fmt.Sprintf("larger than %d MiB", s.N)
