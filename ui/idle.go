@@ -49,23 +49,20 @@ type practicer interface {
 	practicing(now time.Time) bool
 }
 
-// practiceRunning reports whether a timed practice runs at now: urge
-// surfing, a breathing guide or a meditation, on any screen (they go on
-// while another screen shows), or the tray's breathing guide. The idle
-// lock waits while one does.
+// practiceRunning reports whether a timed practice runs at now where the
+// user sees it: urge surfing, a breathing guide or a meditation on the
+// screen that shows, or a breathing guide over the window (the tray's). The
+// idle lock waits while one does. A practice left running behind another
+// screen does not hold it off: that screen may show the journal.
 func (a *App) practiceRunning(now time.Time) bool {
 	if a.breathing != nil && a.breathing.running(now) {
 		return true
 	}
-	if a.shell == nil {
+	if a.shell == nil || a.win.Content() != a.shell.root {
 		return false
 	}
-	for _, s := range a.shell.screens {
-		if p, ok := s.(practicer); ok && p.practicing(now) {
-			return true
-		}
-	}
-	return false
+	p, ok := a.shell.screens[a.shell.current].(practicer)
+	return ok && p.practicing(now)
 }
 
 // activityCatcher sits behind the window content and reports mouse
