@@ -14,38 +14,11 @@
 set -eu
 cd "$(dirname "$0")/.."
 entries=${RSS_ENTRIES:-2893}
-pass="rss measurement passphrase"
 make -s build >/dev/null
 
-work=$(mktemp -d)
-app= xvfb=
-cleanup() {
-	[ -z "$app" ] || { kill "$app" 2>/dev/null; wait "$app" 2>/dev/null; }
-	[ -z "$xvfb" ] || { kill "$xvfb" 2>/dev/null; wait "$xvfb" 2>/dev/null; }
-	rm -rf "$work" || true
-}
-trap cleanup EXIT INT TERM
-fail() { echo "rss: $*" >&2; exit 1; }
-
-export HOME="$work/home" XDG_RUNTIME_DIR="$work/run"
-unset XDG_CONFIG_HOME XDG_DATA_HOME DBUS_SESSION_BUS_ADDRESS
-mkdir -p "$HOME" "$XDG_RUNTIME_DIR"
-chmod 700 "$XDG_RUNTIME_DIR"
-export REWIRE_VAULT="$work/vault.db"
-REWIRE_PASSPHRASE="$pass" ./bin/rewire-cli init --kdf-memory 64 --kdf-time 3 \
-	--recovery-kit "$work/kit.txt" >/dev/null 2>&1
-REWIRE_PASSPHRASE="$pass" ./bin/rewire-cli gen --entries "$entries" 2>&1 | tail -1
-
-n=${RSS_DISPLAY:-130}
-while [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
-Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp -noreset >"$work/xvfb.log" 2>&1 &
-xvfb=$!
-export DISPLAY=":$n" LANG=en_US.UTF-8
-i=0
-until xdpyinfo >/dev/null 2>&1; do
-	i=$((i + 1)); [ $i -lt 100 ] || fail "Xvfb did not start"
-	sleep 0.1
-done
+NAME=rss DISPLAY_FROM=${RSS_DISPLAY:-130} PASS="rss measurement passphrase"
+. scripts/xvfb-session.sh
+REWIRE_PASSPHRASE="$PASS" ./bin/rewire-cli gen --entries "$entries" 2>&1 | tail -1
 
 ./bin/rewire >"$work/app.log" 2>&1 &
 app=$!
@@ -82,7 +55,7 @@ report "unlock screen"
 shot unlock
 
 xdotool windowfocus --sync "$win" 2>/dev/null || true
-xdotool type --delay 15 "$pass"
+xdotool type --delay 15 "$PASS"
 xdotool key Return
 settle
 report "Today, after Argon2id and decrypting"
